@@ -1,0 +1,169 @@
+"""Building a passage index beside the one in service, then switching to it atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from .documents import Document, read_corpus
+from .passages import Passage, split_passages
+from .schema import NEUTRAL_FIELD, build_schema, text_field
+
+BUILD_INFO = "BUILD_INFO.json"
+# Builds kept on disk: the one in service and the one before it, which a server may still be reading.
+KEEP_BUILDS = 2
+
+
+@dataclass
+class BuildSummary:
+    """What a build indexed: counts per facet and the time it took."""
+
+    documents: list[dict]
+    passages: int = 0
+    lang: Counter = field(default_factory=Counter)
+    community: Counter = field(default_factory=Counter)
+    section: Counter = field(default_factory=Counter)
+    kind: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    path: str = ""
+
+    def count(self, passage: Passage) -> None:
+        """Add `passage` to the counts."""
+        self.passages += 1
+        self.lang.update(passage.langs or ["none"])
+        self.community.update(passage.community or ["none"])
+        self.section[passage.section] += 1
+        self.kind[passage.kind] += 1
+
+    def to_dict(self) -> dict:
+        """Return the summary as JSON-ready values."""
+        return {
+            "documents": self.documents,
+            "passages": self.passages,
+            "lang": dict(self.lang),
+            "community": dict(self.community),
+            "section": dict(self.section),
+            "kind": dict(self.kind),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def passage_fields(passage: Passage) -> dict:
+    """Return the Whoosh document of `passage`: stored metadata plus its text under each analyzer."""
+    question_path = []
+    if passage.question:
+        parts = passage.question.split(".")
+        question_path = [".".join(parts[: i + 1]) for i in range(len(parts))]
+    fields = {
+        "id": passage.id,
+        "doc": passage.doc,
+        "order": passage.order,
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+        "lang": passage.lang or "",
+        "langs": ",".join(passage.langs),
+        "section": passage.section,
+        "question": passage.question or "",
+        "question_path": ",".join(question_path),
+        "question_top": question_path[0] if question_path else "",
+        "question_title": passage.question_title,
+        "community": ",".join(passage.community),
+        "kind": passage.kind,
+        NEUTRAL_FIELD: passage.text,
+    }
+    for lang in passage.langs:
+        fields[text_field(lang)] = passage.text
+    return fields
+
+
+def _builds_dir(index_dir: Path) -> Path:
+    return index_dir.parent / f".{index_dir.name}.builds"
+
+
+def build_index(
+    passages: Iterable[Passage],
+    index_dir: Path,
+    documents: Iterable[Document] = (),
+    progress: Callable[[int], None] | None = None,
+) -> BuildSummary:
+    """Index `passages` into a new folder, then point `index_dir` at it atomically; return the summary.
+
+    Until the switch, readers keep the previous index; a failure leaves it in place.
+    """
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    builds = _builds_dir(index_dir)
+    builds.mkdir(parents=True, exist_ok=True)
+    target = builds / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    target.mkdir()
+    summary = BuildSummary(documents=[doc.to_dict() | {"sha256": doc.digest} for doc in documents])
+    try:
+        ix = whoosh_index.create_in(str(target), build_schema())
+        writer = ix.writer(limitmb=256)
+        try:
+            for passage in passages:
+                writer.add_document(**passage_fields(passage))
+                summary.count(passage)
+                if progress is not None:
+                    progress(summary.passages)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.close()
+        summary.seconds = time.perf_counter() - started
+        summary.path = str(index_dir)
+        (target / BUILD_INFO).write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    _switch(index_dir, target)
+    _prune(builds, keep=target)
+    return summary
+
+
+def _switch(index_dir: Path, target: Path) -> None:
+    """Make `index_dir` a symbolic link to `target`, replacing the old link in one rename."""
+    if index_dir.is_dir() and not index_dir.is_symlink():
+        # An index folder from elsewhere: keep it as an older build, then link.
+        index_dir.rename(_builds_dir(index_dir) / f"previous-{os.getpid()}")
+    link = index_dir.parent / f".{index_dir.name}.link-{os.getpid()}"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(os.path.relpath(target, index_dir.parent))
+    os.replace(link, index_dir)
+
+
+def _prune(builds: Path, keep: Path) -> None:
+    """Delete all but the newest builds, never the one just switched to."""
+    old = sorted((path for path in builds.iterdir() if path != keep), key=lambda path: path.stat().st_mtime)
+    for path in old[: max(0, len(old) - (KEEP_BUILDS - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def build_corpus(corpus_dir: Path, index_dir: Path, progress: Callable[[int], None] | None = None) -> BuildSummary:
+    """Read every document of `corpus_dir`, split it into passages and index them into `index_dir`."""
+    documents = read_corpus(Path(corpus_dir))
+
+    def all_passages() -> Iterable[Passage]:
+        for doc in documents:
+            yield from split_passages(doc)
+
+    return build_index(all_passages(), Path(index_dir), documents=documents, progress=progress)
+
+
+def read_build_info(index_dir: Path) -> dict:
+    """Return the summary stored with the index in `index_dir`, or {} if none."""
+    try:
+        return json.loads((Path(index_dir) / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,55 @@
+"""The Whoosh schema: analyzed text per language, a neutral field, and filterable metadata."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import ANALYZERS, neutral_analyzer
+from .languages import LANGUAGES
+
+NEUTRAL_FIELD = "text_all"
+
+
+def text_field(lang: str) -> str:
+    """Return the name of the field holding text analyzed as `lang`."""
+    return f"text_{lang}"
+
+
+TEXT_FIELDS = tuple(text_field(lang) for lang in LANGUAGES) + (NEUTRAL_FIELD,)
+
+# Facets: contract name -> index field. `lang` filters on every language a passage contains,
+# and `question` on the passage's question and its parents (so `9` selects 9.1 ... 9.12).
+FACET_FIELDS = {
+    "community": "community",
+    "lang": "langs",
+    "section": "section",
+    "question": "question_path",
+    "kind": "kind",
+    "doc": "doc",
+}
+# The field whose values a facet lists with counts (top-level questions, not every sub-question).
+FACET_COUNT_FIELDS = {**FACET_FIELDS, "question": "question_top"}
+
+
+def build_schema() -> Schema:
+    """Return the schema of a passage index."""
+    fields = {text_field(lang): TEXT(analyzer=ANALYZERS[lang], phrase=True) for lang in LANGUAGES}
+    fields[NEUTRAL_FIELD] = TEXT(analyzer=neutral_analyzer(), phrase=True, spelling=True)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doc=ID(stored=True, sortable=True),
+        order=NUMERIC(stored=True, sortable=True),
+        text=STORED(),
+        start=STORED(),
+        end=STORED(),
+        lang=ID(stored=True),
+        langs=KEYWORD(stored=True, commas=True),
+        section=ID(stored=True),
+        question=ID(stored=True),
+        question_path=KEYWORD(commas=True),
+        question_top=ID(),
+        question_title=STORED(),
+        community=KEYWORD(stored=True, commas=True),
+        kind=ID(stored=True),
+        **fields,
+    )
