@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 
+def N_(message: str) -> str:
+    """Mark `message` for translation catalogs; the web layer translates it when it shows it."""
+    return message
+
+
 class SearchError(Exception):
-    """Base of every error a user can cause or meet; carries `status` and `code`."""
+    """Base of every error a user can cause or meet; carries `status` and `code`.
+
+    `template` is an English message with `%(name)s` placeholders filled from `params`,
+    so that the interface can show it translated.
+    """
 
     status = 500
     code = "internal_error"
 
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, code: str | None = None, **params: object) -> None:
+        self.template = template
+        self.params = params
+        self.message = template % params if params else template
+        super().__init__(self.message)
         if code is not None:
             self.code = code
 

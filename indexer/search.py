@@ -15,7 +15,8 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.qparser import GroupPlugin, MultifieldPlugin, OperatorsPlugin, PhrasePlugin, PlusMinusPlugin, QueryParser
 
-from .errors import BadQuery, IndexUnavailable, NotFound
+from .build import read_build_info
+from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .highlight import snippet
 from .languages import LANGUAGES
 from .passages import COMMUNITIES, KINDS, SECTIONS
@@ -62,25 +63,25 @@ class SearchQuery:
         def single(name: str, default: str) -> str:
             values = [v for v in args.get(name, ()) if v != ""]
             if len(values) > 1:
-                raise BadQuery(f"{name} may be given only once")
+                raise BadQuery(N_("%(name)s may be given only once"), name=name)
             return values[0] if values else default
 
         q = " ".join(args.get("q", ())).strip()
         if len(q) > max_query_chars:
-            raise BadQuery(f"q must be at most {max_query_chars} characters")
+            raise BadQuery(N_("q must be at most %(max)s characters"), max=max_query_chars)
         if "\x00" in q:
-            raise BadQuery("q must not contain NUL characters")
+            raise BadQuery(N_("q must not contain NUL characters"))
         page = _integer("page", single("page", "1"), 1, 10_000)
         size = _integer("per_page", single("per_page", str(per_page)), 1, MAX_PER_PAGE)
         sort = single("sort", "relevance" if q else "document")
         if sort not in SORTS:
-            raise BadQuery(f"sort must be one of: {', '.join(SORTS)}")
+            raise BadQuery(N_("%(name)s must be one of: %(values)s"), name="sort", values=", ".join(SORTS))
         filters = {}
         for facet in FACETS:
             values = tuple(dict.fromkeys(v for v in args.get(facet, ()) if v != ""))
             for value in values:
                 if not _FACET_VALUES[facet](value):
-                    raise BadQuery(f"{facet}={value!r} is not a valid value for {facet}")
+                    raise BadQuery(N_("%(value)s is not a valid value for %(name)s"), value=repr(value[:60]), name=facet)
             if values:
                 filters[facet] = values
         return cls(q=q, filters=filters, sort=sort, page=page, per_page=size)
@@ -105,9 +106,9 @@ def _integer(name: str, raw: str, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise BadQuery(f"{name} must be a whole number between {low} and {high}") from None
+        raise BadQuery(N_("%(name)s must be a whole number between %(low)s and %(high)s"), name=name, low=low, high=high) from None
     if not low <= value <= high:
-        raise BadQuery(f"{name} must be between {low} and {high}")
+        raise BadQuery(N_("%(name)s must be between %(low)s and %(high)s"), name=name, low=low, high=high)
     return value
 
 
@@ -185,6 +186,8 @@ class PassageIndex:
         self.snippet_chars = snippet_chars
         self._lock = threading.Lock()
         self._opened: tuple[str, object, object] | None = None
+        self._titles: tuple[object, dict[str, str]] | None = None
+        self._info: dict = {}
 
     def _searcher(self):
         """Return a searcher over the index in service, opening the newest build if it changed."""
@@ -197,9 +200,27 @@ class PassageIndex:
                 try:
                     ix = whoosh_index.open_dir(real)
                 except (OSError, whoosh_index.EmptyIndexError) as exc:
-                    raise IndexUnavailable(f"no index at {self.index_dir}: run `python -m indexer build`") from exc
+                    raise IndexUnavailable(N_("The search index is not available yet; build it with `python -m indexer build`.")) from exc
                 self._opened = (real, ix, ix.searcher())
+                self._info = read_build_info(Path(real))
             return self._opened[2]
+
+    def question_titles(self) -> dict[str, str]:
+        """Return the title of each top-level question number, as the documents word it."""
+        searcher = self._searcher()
+        if self._titles is None or self._titles[0] is not searcher:
+            titles: dict[str, str] = {}
+            for fields in searcher.reader().all_stored_fields():
+                number = (fields.get("question") or "").split(".")[0]
+                if number and fields.get("question_title"):
+                    titles.setdefault(number, fields["question_title"])
+            self._titles = (searcher, titles)
+        return self._titles[1]
+
+    def build_info(self) -> dict:
+        """Return the summary written by the build in service (documents, counts)."""
+        self._searcher()
+        return self._info
 
     def count(self) -> int:
         """Return how many passages the index holds."""
@@ -294,23 +315,33 @@ class PassageIndex:
         corrected = re.sub(r"\w+", fix, text)
         return corrected if changed else None
 
-    def passage(self, passage_id: str) -> tuple[dict, str | None, str | None]:
-        """Return the passage `passage_id` and the ids of the passages before and after it in its document."""
+    def passage(self, passage_id: str, context: int = 0) -> dict:
+        """Return the passage `passage_id`, the ids before and after it, and up to `context` passages each side.
+
+        The result has the keys `passage`, `prev`, `next`, `before` and `after`.
+        """
         searcher = self._searcher()
         fields = searcher.document(id=passage_id)
         if fields is None:
-            raise NotFound(f"no passage with id {passage_id!r}")
+            raise NotFound(N_("No passage has the id %(id)s."), id=repr(passage_id[:80]))
         order, doc = fields["order"], fields["doc"]
-        neighbours = []
-        for lower, upper, reverse in ((None, order - 1, True), (order + 1, None, False)):
-            found = searcher.search(
-                wq.And([wq.Term("doc", doc), wq.NumericRange("order", lower, upper)]),
-                sortedby="order",
-                reverse=reverse,
-                limit=1,
-            )
-            neighbours.append(found[0]["id"] if len(found) else None)
-        return stored_passage(fields), neighbours[0], neighbours[1]
+        # Orders may skip a few numbers (lines that clean to nothing): look a little wider.
+        reach = context + 8
+        found = searcher.search(
+            wq.And([wq.Term("doc", doc), wq.NumericRange("order", max(0, order - reach), order + reach)]),
+            sortedby="order",
+            limit=None,
+        )
+        around = [stored_passage(hit.fields()) for hit in found]
+        here = next(i for i, item in enumerate(around) if item["id"] == passage_id)
+        before, after = around[:here], around[here + 1 :]
+        return {
+            "passage": around[here],
+            "prev": before[-1]["id"] if before else None,
+            "next": after[0]["id"] if after else None,
+            "before": before[max(0, len(before) - context) :] if context else [],
+            "after": after[:context],
+        }
 
     def passages(self) -> Iterator[dict]:
         """Yield every passage of the index in document order."""
