@@ -38,7 +38,7 @@ _MARKER_WINDOW = 60
 _QUESTION = re.compile(r"^Question\s+(\d+)\s*\.?\s*(.*)$")
 _SUB_QUESTION = re.compile(r"^(\d+)\.(\d+)\.?\s+\S")
 _BULLET = re.compile(r"^(?:[-*•▶]\s+)+")
-_PROMPT = re.compile(r"^(?:→|Veuillez|Veillez|Please)\b")
+_PROMPT = re.compile(r"^(?:→|(?:Veuillez|Veillez|Please)\b)")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 _FOOTNOTE_MARKS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 _LEGAL_START = re.compile(r"^(?:«\s*)?Art\.\s*\d[\w/²]*\.?\s*(?:§|«|\*|CP\b)")
@@ -196,7 +196,8 @@ def split_passages(doc: Document) -> Iterator[Passage]:
         if not text:
             continue
         kind, community = reader.classify(raw, text)
-        lang, langs = languages.detect(text, context=reader.lang)
+        # The raw line keeps the markup (italics, quotes) that sets a quoted title apart.
+        lang, langs = languages.detect(raw, context=reader.lang)
         if lang is not None:
             reader.lang = lang
         yield Passage(

@@ -255,16 +255,13 @@ class PassageIndex:
         filters = {facet: _facet_filter(facet, values) for facet, values in query.filters.items()}
         everything = _and(filters.values())
         sortedby = None if query.sort == "relevance" and query.q.strip() else ["doc", "order"]
-        page = searcher.search_page(
-            parsed,
-            query.page,
-            pagelen=query.per_page,
-            filter=everything,
-            sortedby=sortedby,
-        )
-        total = page.total
         hits = []
-        if page.offset < total:
+        total = 0
+        if _matches_any(searcher, everything):
+            page = searcher.search_page(parsed, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
+            total = page.total
+        # Whoosh clamps a page number past the end to the last page; past the end there is nothing.
+        if (query.page - 1) * query.per_page < total:
             for hit in page:
                 passage = stored_passage(hit.fields())
                 fields = [NEUTRAL_FIELD] + [text_field(lang) for lang in passage["langs"]]
@@ -280,14 +277,16 @@ class PassageIndex:
         """Count `facet`'s values among matches of every filter but its own, keeping selected values."""
         others = _and(f for name, f in filters.items() if name != facet)
         field_name = FACET_COUNT_FIELDS[facet]
-        results = searcher.search(
-            parsed,
-            filter=others,
-            limit=1,
-            groupedby={facet: sorting.FieldFacet(field_name, allow_overlap=True)},
-            maptype=sorting.Count,
-        )
-        counts = {value: count for value, count in results.groups(facet).items() if value}
+        counts = {}
+        if _matches_any(searcher, others):
+            results = searcher.search(
+                parsed,
+                filter=others,
+                limit=1,
+                groupedby={facet: sorting.FieldFacet(field_name, allow_overlap=True)},
+                maptype=sorting.Count,
+            )
+            counts = {value: count for value, count in results.groups(facet).items() if value}
         selected = query.filters.get(facet, ())
         for value in selected:
             counts.setdefault(value, 0)
@@ -356,6 +355,13 @@ class PassageIndex:
                 self._opened[2].close()
                 self._opened[1].close()
                 self._opened = None
+
+
+def _matches_any(searcher, filter_query: wq.Query | None) -> bool:
+    """Return whether `filter_query` selects any passage (Whoosh ignores a filter that selects none)."""
+    if filter_query is None:
+        return True
+    return next(iter(searcher.docs_for_query(filter_query)), None) is not None
 
 
 def _facet_filter(facet: str, values: Sequence[str]) -> wq.Query:
