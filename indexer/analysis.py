@@ -10,8 +10,8 @@ from .languages import LANGUAGES
 
 # Words of at least one letter or digit; apostrophes split, so French elisions (l', qu') come apart.
 WORD = r"\w+"
-# The neutral field keeps article numbers such as 371/1 in one piece.
-CODE = r"\w+(?:/\w+)*"
+# The neutral field keeps numbers such as the article 371/1 or the date 29/01/2016 in one piece.
+CODE = r"\d+\w*(?:/\d+\w*)+|\w+"
 
 # Elided forms that the apostrophe leaves behind, beyond each language's stop list.
 _EXTRA_STOPS = {

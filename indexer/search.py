@@ -32,6 +32,9 @@ STORED_FIELDS = (
     "question", "question_title", "community", "kind",
 )  # fmt: skip
 
+# Operators at the start or end of a query (or doubled) have nothing to join: drop them.
+_DANGLING = re.compile(r"^\s*(?:(?:AND|OR)\s+)+|(?:\s+(?:AND|OR|NOT))+\s*$|(?<=\s)(?:AND|OR)(?=\s+(?:AND|OR)\s)")
+_EXCLUDED = re.compile(r"(?:^|(?<=\s))-(\w+|\"[^\"]*\")")
 _QUESTION_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
 _DOC_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 # What each facet accepts; a value outside gets a 400 rather than a silently empty page.
@@ -238,14 +241,25 @@ class PassageIndex:
         return QueryParser(None, self._searcher().schema, plugins=plugins)
 
     def parse(self, text: str) -> wq.Query:
-        """Return the Whoosh query for the user's `text`, or Every() for empty text."""
-        if not text.strip():
+        """Return the Whoosh query for the user's `text`, or Every() for empty text.
+
+        Operators with nothing to join are read as no operator, and a query made only of
+        exclusions (`-images`) selects every passage but those.
+        """
+        text = _DANGLING.sub(" ", f" {text} ").strip()
+        if not text:
             return wq.Every()
+        parser = self.parser()
         try:
-            return self.parser().parse(text)
+            parsed = parser.parse(text)
         except Exception:  # noqa: BLE001 - any text a person types must search, never fail
             words = re.findall(r"\w+", text)
-            return self.parser().parse(" ".join(words)) if words else wq.NullQuery
+            parsed = parser.parse(" ".join(words)) if words else wq.NullQuery
+        if parsed is wq.NullQuery and _EXCLUDED.search(text):
+            excluded = parser.parse(" OR ".join(_EXCLUDED.findall(text)))
+            if excluded is not wq.NullQuery:
+                return wq.AndNot(wq.Every(), excluded)
+        return parsed
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Return one page of passages matching `query`, with disjunctive facet counts."""
@@ -254,7 +268,9 @@ class PassageIndex:
         parsed = self.parse(query.q)
         filters = {facet: _facet_filter(facet, values) for facet, values in query.filters.items()}
         everything = _and(filters.values())
-        sortedby = None if query.sort == "relevance" and query.q.strip() else ["doc", "order"]
+        # Every passage scores alike when nothing positive was asked for: list them in document order.
+        unscored = isinstance(parsed, wq.Every) or (isinstance(parsed, wq.AndNot) and isinstance(parsed.a, wq.Every))
+        sortedby = None if query.sort == "relevance" and not unscored else ["doc", "order"]
         hits = []
         total = 0
         if _matches_any(searcher, everything):

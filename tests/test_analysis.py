@@ -31,6 +31,9 @@ def test_accents_do_not_matter():
 
 
 def test_neutral_field_keeps_codes_and_names():
-    assert tokens(neutral_analyzer(), "l'art.371/1 CP et l'article 383bis, Weser-Göhl") == [
-        "l", "art", "371/1", "cp", "et", "l", "article", "383bis", "weser", "gohl",
+    assert tokens(neutral_analyzer(), "l'art.371/1 CP et l'article 383bis, Weser-Göhl, 29/01/2016") == [
+        "l", "art", "371/1", "cp", "et", "l", "article", "383bis", "weser", "gohl", "29/01/2016",
+    ]  # fmt: skip
+    assert tokens(neutral_analyzer(), "www.jedecide.be/les-jeunes/sexting") == [
+        "www", "jedecide", "be", "les", "jeunes", "sexting",
     ]  # fmt: skip

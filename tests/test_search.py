@@ -149,3 +149,17 @@ def test_any_text_a_person_types_searches(passage_index, q):
 def test_bad_parameters_are_refused(args, message):
     with pytest.raises(BadQuery, match=re.escape(message)):
         SearchQuery.from_args(args)
+
+
+def test_exclusion_alone_selects_everything_else(passage_index, passages):
+    results = run(passage_index, q="-sexting", per_page="100")
+    assert results.total == len(passages) - run(passage_index, q="sexting").total
+    assert all("sexting" not in h.passage["text"].lower() for h in results.hits)
+    orders = [p.order for p in passages if p.id in {h.passage["id"] for h in results.hits}]
+    assert [h.passage["id"] for h in results.hits] == [p.id for p in passages if p.order in orders]
+
+
+def test_operators_with_nothing_to_join_are_ignored(passage_index):
+    total = run(passage_index, q="sexting").total
+    for q in ("sexting AND", "OR sexting", "sexting OR OR", "sexting NOT"):
+        assert run(passage_index, q=q).total == total
