@@ -12,7 +12,7 @@ CATALOGS := $(wildcard webapp/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 INDEX_STAMP := $(INDEX)/BUILD_INFO.json
 
-.PHONY: install test run index browser translations clean
+.PHONY: install test test-whoosh27 run index browser translations clean
 
 install: $(VENV)/.installed $(COMPILED)
 
@@ -51,6 +51,18 @@ browser:
 test: install $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest
 
+# The indexer must run on the original Whoosh 2.7 too: the same tests (but the server and browser
+# ones, which test no Whoosh code of their own) in a venv where whoosh3 is swapped for whoosh 2.7.4.
+WHOOSH27 := .venv-whoosh27
+test-whoosh27: $(COMPILED)
+	test -x $(WHOOSH27)/bin/python || $(PYTHON) -m venv $(WHOOSH27)
+	$(WHOOSH27)/bin/python -m pip install --quiet --upgrade pip
+	$(WHOOSH27)/bin/python -m pip install --quiet -e '.[test]'
+	$(WHOOSH27)/bin/python -m pip uninstall --quiet -y whoosh3
+	$(WHOOSH27)/bin/python -m pip install --quiet 'whoosh==2.7.4'
+	$(WHOOSH27)/bin/python -m pytest -p no:cacheprovider -W ignore::DeprecationWarning -W ignore::SyntaxWarning \
+	  --ignore=tests/test_server.py --ignore=tests/test_browser.py
+
 # Refresh the message catalogs after changing user-visible text.
 translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --project lanzarote-search \
@@ -58,4 +70,4 @@ translations: install
 	$(BIN)/pybabel update -i webapp/translations/messages.pot -d webapp/translations
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) $(WHOOSH27) var build *.egg-info
