@@ -189,6 +189,7 @@ class PassageIndex:
         self.snippet_chars = snippet_chars
         self._lock = threading.Lock()
         self._opened: tuple[str, object, object] | None = None
+        self._retired: tuple[str, object, object] | None = None
         self._titles: tuple[object, dict[str, str]] | None = None
         self._info: dict = {}
 
@@ -204,6 +205,11 @@ class PassageIndex:
                     ix = whoosh_index.open_dir(real)
                 except (OSError, whoosh_index.EmptyIndexError) as exc:
                     raise IndexUnavailable(N_("The search index is not available yet; build it with `python -m indexer build`.")) from exc
+                # The searcher before the previous one can no longer be in use: close it. The previous
+                # one stays open for a request that may still hold it.
+                if self._retired is not None:
+                    _close(self._retired)
+                self._retired = self._opened
                 self._opened = (real, ix, ix.searcher())
                 self._info = read_build_info(Path(real))
             return self._opened[2]
@@ -367,10 +373,16 @@ class PassageIndex:
     def close(self) -> None:
         """Close the searcher and index."""
         with self._lock:
-            if self._opened is not None:
-                self._opened[2].close()
-                self._opened[1].close()
-                self._opened = None
+            for opened in (self._retired, self._opened):
+                if opened is not None:
+                    _close(opened)
+            self._opened = self._retired = None
+
+
+def _close(opened: tuple) -> None:
+    _, ix, searcher = opened
+    searcher.close()
+    ix.close()
 
 
 def _matches_any(searcher, filter_query: wq.Query | None) -> bool:

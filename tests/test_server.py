@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import urllib.error
 import urllib.request
+
+from .conftest import CORPUS, ROOT
 
 
 def get(url: str):
@@ -30,3 +35,20 @@ def test_health_api_and_page_over_a_socket(live_server):
 
     status, _, body = get(live_server + "/api/search?per_page=0")
     assert status == 400 and json.loads(body)["error"]["code"] == "invalid_parameter"
+
+
+def test_make_rebuilds_the_index_only_when_the_corpus_is_newer(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(CORPUS, corpus)
+    stamp = index / "BUILD_INFO.json"
+    make = ["make", "--no-print-directory", f"CORPUS={corpus}", f"INDEX={index}", str(stamp)]
+    subprocess.run(make, cwd=ROOT, check=True, capture_output=True)
+    first = stamp.stat().st_mtime_ns, os.readlink(index)
+    again = subprocess.run(make, cwd=ROOT, check=True, capture_output=True, text=True)
+    assert "up to date" in again.stdout
+    assert (stamp.stat().st_mtime_ns, os.readlink(index)) == first
+    document = corpus / "belgium-2017-ict-reply.txt"
+    later = stamp.stat().st_mtime + 10
+    os.utime(document, (later, later))
+    subprocess.run(make, cwd=ROOT, check=True, capture_output=True)
+    assert os.readlink(index) != first[1]
