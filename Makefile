@@ -40,7 +40,7 @@ index: install
 
 run: install $(INDEX_STAMP)
 	LANZAROTE_INDEX_DIR=$(INDEX) LANZAROTE_CORPUS_DIR=$(CORPUS) exec $(BIN)/gunicorn \
-	  --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'webapp:create_app()'
+	  --workers $(WORKERS) --bind $(HOST):$(PORT) --no-control-socket --access-logfile - 'webapp:create_app()'
 
 # The page tests drive a real headless Chromium: Debian's package, installed if missing.
 browser:
