@@ -9,6 +9,10 @@ from pathlib import Path
 
 from .build import BuildSummary, build_corpus
 from .config import load_settings
+from .documents import read_corpus
+from .evaluate import TARGETS, evaluate, read_labels
+from .passages import split_passages
+from .report import format_report
 from .errors import CorpusError, SearchError
 from .search import PassageIndex
 
@@ -57,6 +61,21 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    documents = read_corpus(Path(args.corpus))
+    for doc in documents:
+        sys.stdout.write(format_report(split_passages(doc)))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    labels = read_labels(Path(args.labels))
+    passages = [p for doc in read_corpus(Path(args.corpus)) for p in split_passages(doc)]
+    result = evaluate(passages, labels)
+    print(result.format(verbose=args.verbose))
+    return 0 if all(score >= TARGETS[name] for name, score in result.scores().items()) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the indexer command line; return the process exit status."""
     settings = load_settings()
@@ -69,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write every indexed passage as JSON lines, in document order")
     export.add_argument("--index", default=settings["INDEX_DIR"], help="index location (default: %(default)s)")
     export.set_defaults(run=cmd_export)
+    report = commands.add_parser("report", help="list passages with their metadata by part and question, to proof-read")
+    report.add_argument("--corpus", default=settings["CORPUS_DIR"], help="corpus folder (default: %(default)s)")
+    report.set_defaults(run=cmd_report)
+    evaluate_cmd = commands.add_parser("evaluate", help="compare passages with a hand-labelled development set")
+    evaluate_cmd.add_argument("--corpus", default=settings["CORPUS_DIR"], help="corpus folder (default: %(default)s)")
+    evaluate_cmd.add_argument("--labels", default="tests/data/devset.jsonl", help="labels (default: %(default)s)")
+    evaluate_cmd.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    evaluate_cmd.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -77,6 +77,7 @@ def passage_fields(passage: Passage) -> dict:
         "question_top": question_path[0] if question_path else "",
         "question_title": passage.question_title,
         "community": ",".join(passage.community),
+        "articles": ",".join(passage.articles),
         "kind": passage.kind,
         NEUTRAL_FIELD: passage.text,
     }

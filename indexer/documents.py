@@ -19,6 +19,8 @@ METADATA_KEYS = {
     "reference": "Council of Europe document reference",
     "questionnaire": "The questionnaire the document answers",
     "language": "Main language of the document (fr, en, nl, de), used when detection has nothing to go on",
+    "entities": "Tables [entities.CODE] with `label` (per language) and `names` (phrases that name it)",
+    "competence": "Table section = [entity codes] answering where a reply names no entity",
 }
 
 

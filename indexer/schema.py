@@ -26,6 +26,7 @@ FACET_FIELDS = {
     "question": "question_path",
     "kind": "kind",
     "doc": "doc",
+    "article": "articles",
 }
 # The field whose values a facet lists with counts (top-level questions, not every sub-question).
 FACET_COUNT_FIELDS = {**FACET_FIELDS, "question": "question_top"}
@@ -50,6 +51,7 @@ def build_schema() -> Schema:
         question_top=ID(),
         question_title=STORED(),
         community=KEYWORD(stored=True, commas=True),
+        articles=KEYWORD(stored=True, commas=True),
         kind=ID(stored=True),
         **fields,
     )

@@ -19,7 +19,8 @@ from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .highlight import snippet
 from .languages import LANGUAGES
-from .passages import COMMUNITIES, KINDS, SECTIONS
+from .citations import ARTICLE
+from .passages import KINDS, SECTIONS
 from .schema import FACET_COUNT_FIELDS, FACET_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, text_field
 
 FACETS = tuple(FACET_FIELDS)
@@ -29,7 +30,7 @@ MAX_PER_PAGE = 100
 FIELD_BOOSTS = {**{text_field(lang): 1.0 for lang in LANGUAGES}, NEUTRAL_FIELD: 0.6}
 STORED_FIELDS = (
     "id", "doc", "text", "start", "end", "lang", "langs", "section",
-    "question", "question_title", "community", "kind",
+    "question", "question_title", "community", "kind", "articles",
 )  # fmt: skip
 
 # Operators at the start or end of a query (or doubled) have nothing to join: drop them.
@@ -39,14 +40,15 @@ _QUESTION_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
 _DOC_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 # What each facet accepts; a value outside gets a 400 rather than a silently empty page.
 _FACET_VALUES = {
-    "community": lambda v: v in COMMUNITIES,
+    "community": re.compile(r"[a-z][a-z0-9-]{0,40}").fullmatch,
+    "article": re.compile(ARTICLE).fullmatch,
     "lang": lambda v: v in LANGUAGES,
     "section": lambda v: v in SECTIONS,
     "kind": lambda v: v in KINDS,
     "question": _QUESTION_VALUE.fullmatch,
     "doc": _DOC_VALUE.fullmatch,
 }
-_FACET_ORDER = {"community": COMMUNITIES, "lang": LANGUAGES, "section": SECTIONS, "kind": KINDS}
+_FACET_ORDER = {"lang": LANGUAGES, "section": SECTIONS, "kind": KINDS}
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,8 @@ def stored_passage(fields: Mapping) -> dict:
     passage["lang"] = passage["lang"] or None
     passage["question"] = passage["question"] or None
     passage["langs"] = [v for v in (passage["langs"] or "").split(",") if v]
-    passage["community"] = [v for v in (passage["community"] or "").split(",") if v]
+    for name in ("community", "articles"):
+        passage[name] = [v for v in (passage[name] or "").split(",") if v]
     return passage
 
 
@@ -226,6 +229,14 @@ class PassageIndex:
             self._titles = (searcher, titles)
         return self._titles[1]
 
+    def entities(self) -> dict[str, dict[str, str]]:
+        """Return the entities the indexed documents declare, in order: code -> labels per language."""
+        found: dict[str, dict[str, str]] = {}
+        for doc in self.build_info().get("documents", []):
+            for code, spec in (doc.get("entities") or {}).items():
+                found.setdefault(code, dict(spec.get("label") or {}))
+        return found
+
     def build_info(self) -> dict:
         """Return the summary written by the build in service (documents, counts)."""
         self._searcher()
@@ -271,6 +282,7 @@ class PassageIndex:
         """Return one page of passages matching `query`, with disjunctive facet counts."""
         started = time.perf_counter()
         searcher = self._searcher()
+        self._check_known(query)
         parsed = self.parse(query.q)
         filters = {facet: _facet_filter(facet, values) for facet, values in query.filters.items()}
         everything = _and(filters.values())
@@ -295,6 +307,17 @@ class PassageIndex:
         took = (time.perf_counter() - started) * 1000
         return SearchResults(query, total, tuple(hits), facets, took, suggestion)
 
+    def _check_known(self, query: SearchQuery) -> None:
+        """Refuse filter values for entities or documents the index does not hold (a 400, not an empty page)."""
+        known = {
+            "community": set(self.entities()),
+            "doc": {doc["id"] for doc in self.build_info().get("documents", [])},
+        }
+        for facet, values in known.items():
+            for value in query.filters.get(facet, ()):
+                if values and value not in values:
+                    raise BadQuery(N_("%(value)s is not a valid value for %(name)s"), value=repr(value[:60]), name=facet)
+
     def _facet_counts(self, searcher, parsed, facet, filters, query) -> tuple[FacetValue, ...]:
         """Count `facet`'s values among matches of every filter but its own, keeping selected values."""
         others = _and(f for name, f in filters.items() if name != facet)
@@ -312,7 +335,8 @@ class PassageIndex:
         selected = query.filters.get(facet, ())
         for value in selected:
             counts.setdefault(value, 0)
-        return tuple(FacetValue(v, counts[v], v in selected) for v in _sorted_values(facet, counts))
+        values = _sorted_values(facet, counts, self.entities())
+        return tuple(FacetValue(v, counts[v], v in selected) for v in values)
 
     def suggest(self, text: str) -> str | None:
         """Return `text` with unknown words replaced by the closest indexed word, or None."""
@@ -404,11 +428,16 @@ def _and(queries) -> wq.Query | None:
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def _sorted_values(facet: str, counts: Mapping[str, int]) -> list[str]:
-    """Return the facet's values in a stable order: the contract's, numeric for questions, else by name."""
-    if facet in _FACET_ORDER:
-        order = _FACET_ORDER[facet]
+def _sorted_values(facet: str, counts: Mapping[str, int], entities: Sequence[str] = ()) -> list[str]:
+    """Return the facet's values in a stable order: the declared one, numeric for numbers, else by name."""
+    order = tuple(entities) if facet == "community" else _FACET_ORDER.get(facet)
+    if order is not None:
         return sorted(counts, key=lambda v: (order.index(v) if v in order else len(order), v))
-    if facet == "question":
-        return sorted(counts, key=lambda v: [int(part) for part in v.split(".")])
+    if facet in ("question", "article"):
+        return sorted(counts, key=_numeric_key)
     return sorted(counts)
+
+
+def _numeric_key(value: str) -> list:
+    """Order `9.10` after `9.2` and `383bis` after `383`, `371/1` after `371`."""
+    return [(int(number), suffix) for number, suffix in re.findall(r"(\d+)(\D*)", value)]

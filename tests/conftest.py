@@ -18,6 +18,8 @@ from webapp import create_app
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "belgium-2017-ict-reply.txt"
+# The entities the seed document's metadata declares, in order.
+BELGIAN_ENTITIES = ("federal", "flemish", "french", "german-speaking")
 
 
 @pytest.fixture(scope="session")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from indexer import COMMUNITIES, KINDS, LANGUAGES, SECTIONS
+from indexer import KINDS, LANGUAGES, SECTIONS
+
+from .conftest import BELGIAN_ENTITIES
 
 HIT_KEYS = {
     "id", "doc", "text", "snippet", "lang", "langs", "section", "question", "question_title",
-    "community", "kind", "start", "end", "score", "url",
+    "community", "kind", "articles", "start", "end", "score", "url",
 }  # fmt: skip
 FACET_CODES = {
-    "community": set(COMMUNITIES), "lang": set(LANGUAGES), "section": set(SECTIONS), "kind": set(KINDS),
+    "community": set(BELGIAN_ENTITIES), "lang": set(LANGUAGES), "section": set(SECTIONS), "kind": set(KINDS),
 }  # fmt: skip
 
 
@@ -23,7 +25,7 @@ def test_search_has_the_contract_shape(client, q, seed_doc):
     assert {"query", "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"} <= set(data)
     assert data["query"] == q and data["page"] == 1 and data["per_page"] == 10
     assert 0 < len(data["hits"]) <= 10 and data["total"] >= len(data["hits"])
-    assert set(data["facets"]) == {"community", "lang", "section", "question", "kind", "doc"}
+    assert set(data["facets"]) == {"community", "lang", "section", "question", "kind", "doc", "article"}
     for hit in data["hits"]:
         assert set(hit) == HIT_KEYS
         assert "<mark>" in hit["snippet"]
@@ -92,6 +94,9 @@ def test_healthz(client, passages):
         ("/api/search?sort=random", 400, "sort must be one of: relevance, document"),
         ("/api/search?community=wallonia", 400, "'wallonia' is not a valid value for community"),
         ("/api/search?lang=xx", 400, "'xx' is not a valid value for lang"),
+        ("/api/search?community=Flemish!", 400, "'Flemish!' is not a valid value for community"),
+        ("/api/search?doc=other-state", 400, "'other-state' is not a valid value for doc"),
+        ("/api/search?article=art383", 400, "'art383' is not a valid value for article"),
         ("/api/search?question=nine", 400, "'nine' is not a valid value for question"),
         ("/api/search?ui=es", 400, "ui must be one of: fr, nl, de, en"),
         ("/api/passages/unknown-id", 404, "No passage has the id 'unknown-id'."),

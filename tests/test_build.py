@@ -27,7 +27,7 @@ def test_export_is_the_passages_exactly_as_indexed(index_dir, passages):
     assert exported == [p.to_dict() for p in passages]
     assert set(exported[0]) == {
         "id", "doc", "text", "start", "end", "lang", "langs", "section",
-        "question", "question_title", "community", "kind",
+        "question", "question_title", "community", "kind", "articles",
     }  # fmt: skip
 
 

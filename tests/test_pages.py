@@ -19,7 +19,7 @@ def test_search_page_shows_highlighted_results_and_facets(client):
     assert '<input id="q" type="search" name="q" value="sexting"' in html
     assert html.count('class="hit"') == 10
     assert "<mark>sexting</mark>" in html.lower()
-    for facet in ("community", "lang", "section", "question", "kind", "doc"):
+    for facet in ("community", "lang", "section", "question", "kind", "doc", "article"):
         assert f'data-facet="{facet}"' in html
     assert re.search(r'href="/\?q=sexting&amp;community=flemish"', html)
     assert 'rel="next" href="/?q=sexting&amp;page=2"' in html

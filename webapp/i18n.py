@@ -15,12 +15,6 @@ from indexer.errors import N_
 
 UI_LANGUAGES = ("fr", "nl", "de", "en")
 
-COMMUNITY_LABELS = {
-    "federal": _l("Federal level"),
-    "flemish": _l("Flemish Community"),
-    "french": _l("French Community"),
-    "german-speaking": _l("German-speaking Community"),
-}
 SECTION_LABELS = {
     "front": _l("Front matter"),
     "prevention": _l("Prevention"),
@@ -43,6 +37,7 @@ FACET_NAMES = {
     "question": _l("Question"),
     "kind": _l("Kind of text"),
     "doc": _l("Document"),
+    "article": _l("Criminal Code article"),
 }
 
 
@@ -65,10 +60,16 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def entity_label(code: str) -> str:
+    """Return the label of entity `code` in the interface language, as the documents' metadata give it."""
+    labels = current_app.extensions["passage_index"].entities().get(code, {})
+    return labels.get(ui_language()) or labels.get("en") or code
+
+
 def facet_label(facet: str, value: str, question_titles: dict[str, str], documents: dict[str, str]) -> str:
     """Return the label of `value` in `facet`, in the interface language."""
     if facet == "community":
-        return str(COMMUNITY_LABELS.get(value, value))
+        return entity_label(value)
     if facet == "section":
         return str(SECTION_LABELS.get(value, value))
     if facet == "kind":
@@ -80,6 +81,8 @@ def facet_label(facet: str, value: str, question_titles: dict[str, str], documen
         return f"{value}. {title}" if title and "." not in value else value
     if facet == "doc":
         return documents.get(value, value)
+    if facet == "article":
+        return gettext("Art. %(number)s", number=value)
     return value
 
 
@@ -99,7 +102,7 @@ def init_app(app: Flask) -> None:
             "ui": ui_language(),
             "ui_languages": [(code, language_name_in(code, code)) for code in UI_LANGUAGES],
             "language_name": language_name,
-            "community_label": lambda v: str(COMMUNITY_LABELS.get(v, v)),
+            "community_label": entity_label,
             "section_label": lambda v: str(SECTION_LABELS.get(v, v)),
             "kind_label": lambda v: str(KIND_LABELS.get(v, v)),
             "facet_name": lambda v: str(FACET_NAMES.get(v, v)),
