@@ -75,11 +75,14 @@ def profile_from_metadata(metadata: Mapping, name: str = "metadata") -> Profile:
     for code, spec in (metadata.get("entities") or {}).items():
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", code):
             raise CorpusError(f"{name}: entity code {code!r} must be lower-case letters, digits and '-'")
-        names = spec.get("names") or []
-        if not names or not all(isinstance(n, str) and n.strip() for n in names):
+        names = spec.get("names") if isinstance(spec, dict) else None
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
             raise CorpusError(f"{name}: entity {code!r} needs a non-empty list of names")
         pattern = re.compile("|".join(_phrase(n) for n in names))
-        entities.append(Entity(code, dict(spec.get("label") or {}), pattern))
+        labels = spec.get("label") or {}
+        if not isinstance(labels, dict):
+            raise CorpusError(f"{name}: entity {code!r} label must be a table of language = label")
+        entities.append(Entity(code, dict(labels), pattern))
     codes = {entity.code for entity in entities}
     competence = {}
     for section, owners in (metadata.get("competence") or {}).items():
