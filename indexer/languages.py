@@ -27,6 +27,9 @@ _DIGIT = re.compile(r"\d")
 MIN_LETTERS = 25
 SURE_LETTERS = 80
 CONFIDENT = 0.9
+# So many function words of one language, this many times those of any other, decide without langdetect.
+CLEAR_VOTES = 6
+CLEAR_RATIO = 4
 # A span of another language needs this many words and letters, this probability, a function word
 # of its language and a word in lower case (names of organisations are in title case).
 SPAN_MIN_WORDS = 3
@@ -94,15 +97,20 @@ class Detection:
     lang: str | None
     langs: tuple[str, ...]
     candidates: tuple[str, ...] = ()
+    spans: tuple[tuple[str, str], ...] = ()  # (language, text) of the spans in another language
 
 
 def _main_language(words: str) -> tuple[str | None, tuple[str, ...]]:
     """Return the language of running text `words`, or None and the candidates its function words allow."""
     letters = letter_count(words)
+    votes = function_word_languages(words)
+    first, second = sorted(votes.values(), reverse=True)[:2]
+    if first >= CLEAR_VOTES and first >= CLEAR_RATIO * second:
+        # Running text whose function words leave no doubt: langdetect need not be asked.
+        return max(votes, key=votes.get), ()
     ranked = probabilities(words) if letters >= MIN_LETTERS else []
     if ranked and (ranked[0][1] >= CONFIDENT or letters >= SURE_LETTERS):
         return ranked[0][0], ()
-    votes = function_word_languages(words)
     best = max(votes.values())
     if best == 0:
         return None, ()
@@ -125,10 +133,12 @@ def foreign_spans(text: str, main: str) -> list[tuple[str, str]]:
             continue
         if not any(word[0].islower() and len(word) > 1 for word in words[1:]):
             continue
+        votes = function_word_languages(span)
+        if max(votes[lang] for lang in LANGUAGES if lang != main) < max(votes[main], 1e-9):
+            continue  # its function words speak for the main language (or none other): no need to ask langdetect
         ranked = probabilities(span)
         if not ranked or ranked[0][0] == main or ranked[0][1] < SPAN_MIN_PROB:
             continue
-        votes = function_word_languages(span)
         lang = ranked[0][0]
         # Its own function words must speak for it, and more than for the main language in a short span.
         if votes[lang] == 0 or (votes[lang] <= votes[main] and len(words) <= SPAN_MIN_WORDS):
@@ -143,8 +153,9 @@ def detect(text: str) -> Detection:
     main, candidates = _main_language(words)
     if main is None:
         return Detection(None, (), candidates)
-    langs = {main} | {lang for lang, _ in foreign_spans(text, main)}
-    return Detection(main, tuple(lang for lang in LANGUAGES if lang in langs))
+    spans = tuple(foreign_spans(text, main))
+    langs = {main} | {lang for lang, _ in spans}
+    return Detection(main, tuple(lang for lang in LANGUAGES if lang in langs), spans=spans)
 
 
 def _quoted(text: str, span: str) -> bool:
@@ -166,7 +177,7 @@ def detect_all(texts: list[str], kinds: list[str], default: str | None) -> list[
     titles: dict[str, str] = {}
     for text, found in zip(texts, detections):
         if found.lang:
-            for lang, span in foreign_spans(text, found.lang):
+            for lang, span in found.spans:
                 if _quoted(text, span):
                     words = span.lower().split()
                     titles.setdefault(" ".join(words), lang)
