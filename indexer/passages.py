@@ -44,7 +44,7 @@ _ANSWER_ITEM = re.compile(r"^(?:[a-z]\)|(?:Oui|Non|Yes|No|Ja|Nee|Nein)\b)")
 # How the reply's own words open, as opposed to the law it quotes.
 _OWN_WORDS = re.compile(
     r"^(?:[a-z]\)|Oui|Non|Cf\b|Nb\b|A noter|Par ailleurs|En outre|Il convient|Les condamnations|Pour [a-z]\))"
-    r"|\b(?:[Vv]oir|on peut|renvoy\w*|supra|infra|ci-dessus|sont applicables)\b"
+    r"|\b(?:[Vv]oir|on peut|renvoy\w*|supra|infra|ci-dessus|sont applicables|[Ss]ee also|refers? to)\b"
 )
 MAX_MENDED = 6
 _YES_NO = re.compile(r"^(?:Oui|Non|Yes|No|Ja|Nee|Nein)\W*$", re.IGNORECASE)
