@@ -35,6 +35,11 @@ CLEAR_RATIO = 4
 SPAN_MIN_WORDS = 3
 SPAN_MIN_LETTERS = 8
 SPAN_MIN_PROB = 0.95
+SPAN_SUPPORTED_PROB = 0.75
+QUOTED_PAIR_PROB = 0.99
+_QUOTED_PAIR = re.compile(
+    r"(?:[«“\"‘]|(?<!\w)')\s*([^\W\d_][^\s«»“”\"'‘’]*\s+[^\W\d_A-ZÀ-Þ][^\s«»“”\"'‘’]*)\s*(?:[»”\"’]|'(?!\w))"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,13 +142,22 @@ def foreign_spans(text: str, main: str) -> list[tuple[str, str]]:
         if max(votes[lang] for lang in LANGUAGES if lang != main) < max(votes[main], 1e-9):
             continue  # its function words speak for the main language (or none other): no need to ask langdetect
         ranked = probabilities(span)
-        if not ranked or ranked[0][0] == main or ranked[0][1] < SPAN_MIN_PROB:
+        if not ranked or ranked[0][0] == main:
             continue
         lang = ranked[0][0]
+        # langdetect may hesitate on a title full of cognates; its own function words then confirm it.
+        if ranked[0][1] < (SPAN_MIN_PROB if votes[lang] <= votes[main] else SPAN_SUPPORTED_PROB):
+            continue
         # Its own function words must speak for it, and more than for the main language in a short span.
         if votes[lang] == 0 or (votes[lang] <= votes[main] and len(words) <= SPAN_MIN_WORDS):
             continue
-        found.append((ranked[0][0], span))
+        found.append((lang, span))
+    for match in _QUOTED_PAIR.finditer(text):
+        # A quoted two-word title in sentence case ('Ik beslis', "Geweld geteld"); names are in title case.
+        span = voting_text(match.group(1))
+        ranked = probabilities(span) if letter_count(span) >= SPAN_MIN_LETTERS else []
+        if ranked and ranked[0][0] != main and ranked[0][1] >= QUOTED_PAIR_PROB:
+            found.append((ranked[0][0], span))
     return found
 
 
@@ -178,8 +192,8 @@ def detect_all(texts: list[str], kinds: list[str], default: str | None) -> list[
     for text, found in zip(texts, detections):
         if found.lang:
             for lang, span in found.spans:
-                if _quoted(text, span):
-                    words = span.lower().split()
+                words = span.lower().split()
+                if _quoted(text, span) and len(words) >= SPAN_MIN_WORDS:
                     titles.setdefault(" ".join(words), lang)
                     titles.setdefault(" ".join(words[:SPAN_MIN_WORDS]), lang)
     decided = [found.lang for found in detections]
