@@ -18,6 +18,8 @@ from .passages import Passage, split_passages
 from .schema import NEUTRAL_FIELD, build_schema, text_field
 
 BUILD_INFO = "BUILD_INFO.json"
+# Ranking weight of each kind of passage (document boosts, tuned on bench/data/queries.jsonl).
+KIND_BOOSTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.5, "heading": 0.6, "title": 0.5}
 # Builds kept on disk: the one in service and the one before it, which a server may still be reading.
 KEEP_BUILDS = 2
 
@@ -83,6 +85,8 @@ def passage_fields(passage: Passage) -> dict:
     }
     for lang in passage.langs:
         fields[text_field(lang)] = passage.text
+    # The reply's answers before the questionnaire's own words, which repeat every query's terms.
+    fields["_boost"] = KIND_BOOSTS.get(passage.kind, 1.0)
     return fields
 
 

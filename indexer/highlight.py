@@ -10,28 +10,35 @@ from whoosh import query as wq
 ELLIPSIS = "…"
 
 
-def positive_terms(q: wq.Query) -> Iterator[tuple[str, str]]:
-    """Yield the (field, term) pairs of `q` that a passage matches on, leaving out excluded ones."""
+def positive_terms(q: wq.Query, reader) -> dict[str, set[str]]:
+    """Return, per field, the terms a passage matches `q` on: excluded ones left out, fuzzy ones
+    expanded to the words of the index they stand for."""
+    wanted: dict[str, set[str]] = {}
+    for fieldname, text in _positive(q, reader):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        wanted.setdefault(fieldname, set()).add(text)
+    return wanted
+
+
+def _positive(q: wq.Query, reader) -> Iterator[tuple[str, str | bytes]]:
     if isinstance(q, wq.Not):
         return
     if isinstance(q, wq.AndNot):
-        yield from positive_terms(q.a)
+        yield from _positive(q.a, reader)
+        return
+    if isinstance(q, wq.MultiTerm):
+        yield from q.existing_terms(reader, expand=True)
         return
     if q.is_leaf():
-        for fieldname, text in q.terms(phrases=True):
-            if isinstance(text, bytes):
-                text = text.decode("utf-8", "replace")
-            yield fieldname, text
+        yield from q.terms(phrases=True)
         return
     for child in q.children():
-        yield from positive_terms(child)
+        yield from _positive(child, reader)
 
 
-def match_spans(text: str, q: wq.Query, schema, fields: Iterable[str]) -> list[tuple[int, int]]:
-    """Return the merged (start, end) character spans of `text` whose analyzed tokens match `q`."""
-    wanted: dict[str, set[str]] = {}
-    for fieldname, term in positive_terms(q):
-        wanted.setdefault(fieldname, set()).add(term)
+def match_spans(text: str, wanted: dict[str, set[str]], schema, fields: Iterable[str]) -> list[tuple[int, int]]:
+    """Return the merged (start, end) character spans of `text` whose analyzed tokens are `wanted`."""
     spans = []
     for fieldname in fields:
         terms = wanted.get(fieldname)
@@ -72,9 +79,9 @@ def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, in
     return begin, end
 
 
-def snippet(text: str, q: wq.Query, schema, fields: Iterable[str], size: int = 300) -> str:
-    """Return safe HTML: a window of `text` escaped, with the words matching `q` wrapped in <mark>."""
-    spans = match_spans(text, q, schema, fields)
+def snippet(text: str, wanted: dict[str, set[str]], schema, fields: Iterable[str], size: int = 300) -> str:
+    """Return safe HTML: a window of `text` escaped, with the `wanted` terms wrapped in <mark>."""
+    spans = match_spans(text, wanted, schema, fields)
     begin, end = _window(text, spans, size)
     parts = [ELLIPSIS] if begin > 0 else []
     cursor = begin

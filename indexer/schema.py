@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import ANALYZERS, neutral_analyzer
+from .analysis import ANALYZERS, COMPOUNDING, neutral_analyzer
 from .languages import LANGUAGES
 
 NEUTRAL_FIELD = "text_all"
@@ -35,6 +35,9 @@ FACET_COUNT_FIELDS = {**FACET_FIELDS, "question": "question_top"}
 def build_schema() -> Schema:
     """Return the schema of a passage index."""
     fields = {text_field(lang): TEXT(analyzer=ANALYZERS[lang], phrase=True) for lang in LANGUAGES}
+    for lang in COMPOUNDING:
+        # A compound in a query is its parts too: match any of them (BM25 ranks the whole higher).
+        fields[text_field(lang)].multitoken_query = "or"
     fields[NEUTRAL_FIELD] = TEXT(analyzer=neutral_analyzer(), phrase=True, spelling=True)
     return Schema(
         id=ID(stored=True, unique=True),

@@ -13,11 +13,12 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.qparser import GroupPlugin, MultifieldPlugin, OperatorsPlugin, PhrasePlugin, PlusMinusPlugin, QueryParser
 
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
-from .highlight import snippet
+from .glossary import Glossary, default_glossary
+from .highlight import positive_terms, snippet
+from .query import COORDINATION, LOOSE_FROM, Expansion, ParsedQuery, QueryBuilder
 from .languages import LANGUAGES
 from .citations import ARTICLE
 from .passages import KINDS, SECTIONS
@@ -26,16 +27,11 @@ from .schema import FACET_COUNT_FIELDS, FACET_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS
 FACETS = tuple(FACET_FIELDS)
 SORTS = ("relevance", "document")
 MAX_PER_PAGE = 100
-# The language fields weigh more than the neutral one: a stem match is the better evidence.
-FIELD_BOOSTS = {**{text_field(lang): 1.0 for lang in LANGUAGES}, NEUTRAL_FIELD: 0.6}
 STORED_FIELDS = (
     "id", "doc", "text", "start", "end", "lang", "langs", "section",
     "question", "question_title", "community", "kind", "articles",
 )  # fmt: skip
 
-# Operators at the start or end of a query (or doubled) have nothing to join: drop them.
-_DANGLING = re.compile(r"^\s*(?:(?:AND|OR)\s+)+|(?:\s+(?:AND|OR|NOT))+\s*$|(?<=\s)(?:AND|OR)(?=\s+(?:AND|OR)\s)")
-_EXCLUDED = re.compile(r"(?:^|(?<=\s))-(\w+|\"[^\"]*\")")
 _QUESTION_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
 _DOC_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 # What each facet accepts; a value outside gets a 400 rather than a silently empty page.
@@ -153,6 +149,9 @@ class SearchResults:
     facets: Mapping[str, tuple[FacetValue, ...]]
     took_ms: float
     suggestion: str | None = None
+    expansions: tuple[Expansion, ...] = ()
+    fuzzy: bool = False
+    query_lang: str | None = None
 
     @property
     def pages(self) -> int:
@@ -170,6 +169,9 @@ class SearchResults:
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
             "suggestion": self.suggestion,
+            "expanded": [expansion.to_dict() for expansion in self.expansions],
+            "fuzzy": self.fuzzy,
+            "query_lang": self.query_lang,
         }
 
 
@@ -187,8 +189,9 @@ def stored_passage(fields: Mapping) -> dict:
 class PassageIndex:
     """A passage index on disk, reopened when a build switches the index link to a new folder."""
 
-    def __init__(self, index_dir: Path, snippet_chars: int = 300) -> None:
+    def __init__(self, index_dir: Path, snippet_chars: int = 300, glossary: Glossary | None = None) -> None:
         self.index_dir = Path(index_dir)
+        self.glossary = default_glossary() if glossary is None else glossary
         self.snippet_chars = snippet_chars
         self._lock = threading.Lock()
         self._opened: tuple[str, object, object] | None = None
@@ -246,44 +249,38 @@ class PassageIndex:
         """Return how many passages the index holds."""
         return self._searcher().doc_count()
 
-    def parser(self) -> QueryParser:
-        """Return the parser for user queries: words, phrases, -exclusion, AND/OR/NOT, parentheses only."""
-        plugins = [
-            PhrasePlugin(),
-            GroupPlugin(),
-            OperatorsPlugin(AndNot=None, AndMaybe=None, Require=None),
-            PlusMinusPlugin(),
-            MultifieldPlugin(TEXT_FIELDS, fieldboosts=FIELD_BOOSTS),
-        ]
-        return QueryParser(None, self._searcher().schema, plugins=plugins)
+    def builder(self) -> QueryBuilder:
+        """Return the query builder over the index's schema and the glossary."""
+        return QueryBuilder(self._searcher().schema, self.glossary)
 
-    def parse(self, text: str) -> wq.Query:
-        """Return the Whoosh query for the user's `text`, or Every() for empty text.
-
-        Operators with nothing to join are read as no operator, and a query made only of
-        exclusions (`-images`) selects every passage but those.
-        """
-        text = _DANGLING.sub(" ", f" {text} ").strip()
-        if not text:
-            return wq.Every()
-        parser = self.parser()
+    def parse(self, text: str) -> ParsedQuery:
+        """Return the query for the user's `text` (every passage for empty text); never fails."""
         try:
-            parsed = parser.parse(text)
+            return self.builder().build(text)
         except Exception:  # noqa: BLE001 - any text a person types must search, never fail
             words = re.findall(r"\w+", text)
-            parsed = parser.parse(" ".join(words)) if words else wq.NullQuery
-        if parsed is wq.NullQuery and _EXCLUDED.search(text):
-            excluded = parser.parse(" OR ".join(_EXCLUDED.findall(text)))
-            if excluded is not wq.NullQuery:
-                return wq.AndNot(wq.Every(), excluded)
-        return parsed
+            return self.builder().build(" ".join(words), expand=False) if words else ParsedQuery(wq.NullQuery)
+
+    def fuzzy(self, parsed: ParsedQuery) -> wq.Query | None:
+        """Return a query of the user's words spelled approximately (one or two letters off), or None."""
+        searcher = self._searcher()
+        analyzer = searcher.schema[NEUTRAL_FIELD].analyzer
+        terms = []
+        for word in parsed.words:
+            for token in analyzer(word):
+                distance = 1 if len(token.text) <= 5 else 2
+                terms.append(wq.FuzzyTerm(NEUTRAL_FIELD, token.text, maxdist=distance, prefixlength=1))
+        if not terms:
+            return None
+        return wq.And(terms) if len(terms) < LOOSE_FROM else wq.Or(terms, scale=COORDINATION)
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Return one page of passages matching `query`, with disjunctive facet counts."""
         started = time.perf_counter()
         searcher = self._searcher()
         self._check_known(query)
-        parsed = self.parse(query.q)
+        built = self.parse(query.q)
+        parsed = built.query
         filters = {facet: _facet_filter(facet, values) for facet, values in query.filters.items()}
         everything = _and(filters.values())
         # Every passage scores alike when nothing positive was asked for: list them in document order.
@@ -291,21 +288,29 @@ class PassageIndex:
         sortedby = None if query.sort == "relevance" and not unscored else ["doc", "order"]
         hits = []
         total = 0
+        fuzzy = False
         if _matches_any(searcher, everything):
             page = searcher.search_page(parsed, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
             total = page.total
+            approximate = self.fuzzy(built) if total == 0 and not built.operators else None
+            if approximate is not None:
+                # Nothing found as typed: search again with the words spelled approximately, and say so.
+                page = searcher.search_page(approximate, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
+                if page.total:
+                    parsed, total, fuzzy = approximate, page.total, True
         # Whoosh clamps a page number past the end to the last page; past the end there is nothing.
         if (query.page - 1) * query.per_page < total:
+            wanted = positive_terms(parsed, searcher.reader())
             for hit in page:
                 passage = stored_passage(hit.fields())
                 fields = [NEUTRAL_FIELD] + [text_field(lang) for lang in passage["langs"]]
-                marked = snippet(passage["text"], parsed, searcher.schema, fields, self.snippet_chars)
+                marked = snippet(passage["text"], wanted, searcher.schema, fields, self.snippet_chars)
                 score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
         facets = {facet: self._facet_counts(searcher, parsed, facet, filters, query) for facet in FACETS}
-        suggestion = self.suggest(query.q) if total == 0 and query.q.strip() else None
+        suggestion = self.suggest(query.q) if (total == 0 or fuzzy) and query.q.strip() else None
         took = (time.perf_counter() - started) * 1000
-        return SearchResults(query, total, tuple(hits), facets, took, suggestion)
+        return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, fuzzy, built.lang)
 
     def _check_known(self, query: SearchQuery) -> None:
         """Refuse filter values for entities or documents the index does not hold (a 400, not an empty page)."""

@@ -111,11 +111,15 @@ def test_relevance_sort_and_document_sort(passage_index, passages):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_misspelled_query_gets_a_suggestion(passage_index):
+def test_misspelled_query_is_searched_approximately_and_corrected(passage_index):
     results = run(passage_index, q="sextng")
-    assert results.total == 0
+    assert results.fuzzy is True
+    assert results.total >= run(passage_index, q="sexting").total
     assert results.suggestion == "sexting"
-    assert run(passage_index, q="sexting").suggestion is None
+    assert sum("<mark>sexting</mark>" in hit.snippet.lower() for hit in results.hits) >= 8
+    exact = run(passage_index, q="sexting")
+    assert exact.suggestion is None and exact.fuzzy is False
+    assert run(passage_index, q="zzzzqqqq").total == 0
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,119 @@
+"""The FR/EN/NL/DE glossary of the field's concepts, and finding its terms in a query."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import normalizer
+from .errors import CorpusError
+from .languages import LANGUAGES
+
+GLOSSARY = Path(__file__).parent / "data" / "glossary.tsv"
+# The longest term, in words, looked for in a query.
+MAX_TERM_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept: its identifier, domain, and its forms in each language (main form first)."""
+
+    id: str
+    domain: str
+    forms: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A run of query words that names a concept: where it stands, in which language, and the concept."""
+
+    start: int
+    end: int
+    lang: str
+    key: tuple[str, ...]
+    concept: Concept
+
+    def other_forms(self) -> list[tuple[str, str]]:
+        """Return the (language, form) pairs of the concept other than the words the user typed."""
+        return [
+            (lang, form)
+            for lang in LANGUAGES
+            for form in self.concept.forms.get(lang, ())
+            if _key(lang, form) != self.key or lang != self.lang
+        ]
+
+
+def _key(lang: str, text: str) -> tuple[str, ...]:
+    """Return `text` as its language compares it: stems without stop words or accents."""
+    return tuple(token.text for token in _normalizer(lang)(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _normalizer(lang: str):
+    return normalizer(lang)
+
+
+class Glossary:
+    """Concepts indexed by the normalized form of each of their terms, per language."""
+
+    def __init__(self, concepts: Sequence[Concept]) -> None:
+        self.concepts = tuple(concepts)
+        self._by_key: dict[str, dict[tuple[str, ...], Concept]] = {lang: {} for lang in LANGUAGES}
+        for concept in self.concepts:
+            for lang, forms in concept.forms.items():
+                for form in forms:
+                    key = _key(lang, form)
+                    if key:
+                        self._by_key[lang].setdefault(key, concept)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def words(self, lang: str) -> set[str]:
+        """Return every word of the glossary's terms in `lang`, lower-cased."""
+        return {word.lower() for c in self.concepts for form in c.forms.get(lang, ()) for word in form.split()}
+
+    def find(self, words: Sequence[str]) -> list[Match]:
+        """Return the concepts named by runs of `words`, longest runs first, without overlaps."""
+        matches = []
+        i = 0
+        while i < len(words):
+            found = None
+            for n in range(min(MAX_TERM_WORDS, len(words) - i), 0, -1):
+                text = " ".join(words[i : i + n])
+                for lang in LANGUAGES:
+                    key = _key(lang, text)
+                    if key and key in self._by_key[lang]:
+                        found = Match(i, i + n, lang, key, self._by_key[lang][key])
+                        break
+                if found:
+                    break
+            if found:
+                matches.append(found)
+                i = found.end
+            else:
+                i += 1
+        return matches
+
+
+def read_glossary(path: Path = GLOSSARY) -> Glossary:
+    """Return the glossary stored at `path` (tab-separated: id, domain, en, fr, nl, de; forms split by `|`)."""
+    if not Path(path).exists():
+        return Glossary(())
+    concepts = []
+    with Path(path).open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            forms = {lang: tuple(form.strip() for form in (row.get(lang) or "").split("|") if form.strip()) for lang in LANGUAGES}
+            if not row.get("id") or not all(forms.values()):
+                raise CorpusError(f"{Path(path).name}: concept {row.get('id')!r} needs a form in each of {LANGUAGES}")
+            concepts.append(Concept(row["id"], row.get("domain", ""), forms))
+    return Glossary(concepts)
+
+
+@functools.lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """Return the glossary shipped with the indexer."""
+    return read_glossary()

@@ -1,0 +1,288 @@
+"""From what a person types to a Whoosh query: words, "phrases", -exclusions, AND/OR/NOT in four
+languages, parentheses; glossary expansion across languages; the query's own language weighted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    BoostPlugin,
+    FieldsPlugin,
+    GroupPlugin,
+    MultifieldPlugin,
+    OperatorsPlugin,
+    PhrasePlugin,
+    PlusMinusPlugin,
+    QueryParser,
+)
+
+from . import languages
+from .glossary import Glossary, Match
+from .analysis import FUNCTION_WORDS
+from .languages import LANGUAGES
+from .schema import NEUTRAL_FIELD, TEXT_FIELDS, text_field
+
+# Operators in the users' languages, upper case as in English: "sexting ET écoles", "NICHT Schule".
+OPERATORS = {
+    "AND": ("AND", "ET", "EN", "UND"),
+    "OR": ("OR", "OU", "OF", "ODER"),
+    "NOT": ("NOT", "SAUF", "NIET", "NICHT"),
+}
+_OPERATOR = {word: op for op, words in OPERATORS.items() for word in words}
+# Field weights (BM25F): a stem match in a language field is the better evidence; the neutral field
+# carries names, codes and numbers.
+FIELD_BOOSTS = {**{text_field(lang): 1.0 for lang in LANGUAGES}, NEUTRAL_FIELD: 0.6}
+# The query's own language, when it can be told, weighs this much more.
+QUERY_LANGUAGE_BOOST = 1.5
+# Glossary terms in other languages weigh this much against the user's own words.
+EXPANSION_WEIGHT = 0.4
+# Words of a multi-word glossary term may stand this far apart.
+EXPANSION_SLOP = 2
+# From this many words on, a query without operators needs not all of them: passages are ranked by
+# how many they hold ("coordination"), as a search engine does with a question typed in full.
+LOOSE_FROM = 3
+COORDINATION = 0.9
+
+# What the user may type: quoted phrases (the closing quote optional), parentheses, words.
+_TOKEN = re.compile(
+    r'(?P<neg>[-−])?"(?P<phrase>[^"]*)"?'
+    r"|(?P<code>\w[\w./-]*\(\w+\)[\w./-]*)"  # a reference such as T-ES(2017)ICT-BE, searched as a phrase
+    r"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()\"]+)"
+)
+# "article 442bis", "art. 28quater", "Artikel 383": the number says it all (the text abbreviates).
+_ARTICLE_WORD = re.compile(r"^(?:art|arts|article|articles|artikel|artikels|artikelen)\.?$", re.IGNORECASE)
+_ARTICLE_NUMBER = re.compile(r"^\d{1,3}[a-z]*(?:/\d{1,2})?$", re.IGNORECASE)
+# Characters the engine would read as syntax (fields, wildcards, boosts, fuzziness, ranges).
+_SYNTAX = re.compile(r"[:*?~^{}\[\]\\<>=!|+`]")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # word, phrase, op, open, close
+    text: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """Glossary terms added to a query: the words they stand for, the concept and the terms added."""
+
+    source: str
+    concept: str
+    terms: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        """Return the expansion as JSON-ready values."""
+        return {"from": self.source, "concept": self.concept, "to": list(self.terms)}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The Whoosh query for a user's text, with what was done to it."""
+
+    query: wq.Query
+    words: tuple[str, ...] = ()
+    expansions: tuple[Expansion, ...] = ()
+    lang: str | None = None
+    operators: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of the user's `text`, syntax the user did not mean neutralized, parentheses balanced."""
+    tokens: list[Token] = []
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        if match.group("phrase") is not None:
+            words = _clean(match.group("phrase"))
+            if words:
+                tokens.append(Token("phrase", words, bool(match.group("neg"))))
+        elif match.group("code"):
+            tokens.append(Token("phrase", _clean(re.sub(r"[()]", " ", match.group("code")))))
+        elif match.group("open"):
+            tokens.append(Token("open", "("))
+            depth += 1
+        elif match.group("close"):
+            if depth:
+                tokens.append(Token("close", ")"))
+                depth -= 1
+        else:
+            word = match.group("word")
+            if word in _OPERATOR:
+                tokens.append(Token("op", _OPERATOR[word]))
+                continue
+            negated = word[0] in "-−" and len(word) > 1
+            cleaned = _clean(word[1:] if negated else word)
+            for part in cleaned.split():
+                tokens.append(Token("word", part, negated))
+    tokens.extend(Token("close", ")") for _ in range(depth))
+    tokens = [
+        token
+        for token, after in zip(tokens, [*tokens[1:], None])
+        if not (token.kind == "word" and _ARTICLE_WORD.match(token.text) and after and _ARTICLE_NUMBER.match(after.text))
+    ]
+    return _drop_dangling(tokens)
+
+
+def _clean(text: str) -> str:
+    """Return `text` with engine syntax turned to spaces, and stray dashes or quotes trimmed."""
+    words = (word.strip("-−'’.,;") for word in _SYNTAX.sub(" ", text).split())
+    return " ".join(word for word in words if word)
+
+
+def _drop_dangling(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` without operators that have nothing to join, and without empty parentheses."""
+    result: list[Token] = []
+    for token in tokens:
+        if token.kind == "op":
+            if token.text != "NOT" and (not result or result[-1].kind in ("op", "open")):
+                continue
+            if result and result[-1].kind == "op" and token.text != "NOT":
+                continue
+        if token.kind == "close" and result and result[-1].kind == "open":
+            result.pop()
+            continue
+        result.append(token)
+    while result and result[-1].kind == "op":
+        result.pop()
+    return result
+
+
+def _quote(lang_field: str, term: str) -> str:
+    words = _clean(term)
+    if " " in words:
+        return f'{lang_field}:"{words}"~{EXPANSION_SLOP}'
+    return f"{lang_field}:{words}"
+
+
+class QueryBuilder:
+    """Builds Whoosh queries over a schema, with a glossary for expansion across languages."""
+
+    def __init__(self, schema, glossary: Glossary) -> None:
+        self.schema = schema
+        self.glossary = glossary
+
+    def parser(self, lang: str | None) -> QueryParser:
+        """Return the parser for rendered queries, weighting `lang`'s field when the query's language is known."""
+        boosts = dict(FIELD_BOOSTS)
+        if lang:
+            boosts[text_field(lang)] *= QUERY_LANGUAGE_BOOST
+        plugins = [
+            PhrasePlugin(),
+            GroupPlugin(),
+            OperatorsPlugin(AndNot=None, AndMaybe=None, Require=None),
+            PlusMinusPlugin(),
+            BoostPlugin(),
+            FieldsPlugin(),
+            MultifieldPlugin(TEXT_FIELDS, fieldboosts=boosts),
+        ]
+        return QueryParser(None, self.schema, plugins=plugins)
+
+    def build(self, text: str, expand: bool = True) -> ParsedQuery:
+        """Return the query for the user's `text`; empty text is every passage."""
+        tokens = tokenize(text)
+        words = tuple(t.text for t in tokens if t.kind == "word" and not t.negated)
+        positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
+        if not positive:
+            excluded = [t for t in tokens if t.kind in ("word", "phrase") and t.negated]
+            if not excluded:
+                return ParsedQuery(wq.Every())
+            # Only exclusions: every passage but those.
+            rendered = " OR ".join(f'"{t.text}"' if t.kind == "phrase" else t.text for t in excluded)
+            return ParsedQuery(wq.AndNot(wq.Every(), self.parser(None).parse(rendered)), operators=False)
+        lang = _query_language(" ".join(t.text for t in positive))
+        tokens = _drop_function_words(tokens, lang)
+        positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
+        rendered, expansions = self._render(tokens, expand)
+        parsed = self.parser(lang).parse(rendered)
+        operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
+        if not operators and len(positive) >= LOOSE_FROM:
+            parsed = _loosen(parsed, len(positive))
+        return ParsedQuery(parsed, words, tuple(expansions), lang, operators)
+
+    def _render(self, tokens: list[Token], expand: bool) -> tuple[str, list[Expansion]]:
+        """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they match."""
+        out: list[str] = []
+        expansions: list[Expansion] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.kind == "word" and not token.negated:
+                run = [token.text]
+                while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
+                    run.append(tokens[i + len(run)].text)
+                out.extend(self._expand_run(run, expansions) if expand else run)
+                i += len(run)
+                continue
+            if token.kind == "word":
+                out.append(f"-{token.text}")
+            elif token.kind == "phrase":
+                prefix = "-" if token.negated else ""
+                if expand and not token.negated:
+                    out.extend(self._expand_run([f'"{token.text}"'], expansions, phrase=token.text))
+                else:
+                    out.append(f'{prefix}"{token.text}"')
+            elif token.kind == "op":
+                out.append(token.text)
+            else:
+                out.append(token.text)
+            i += 1
+        return " ".join(out), expansions
+
+    def _expand_run(self, run: list[str], expansions: list[Expansion], phrase: str | None = None) -> list[str]:
+        """Return the words of `run`, each glossary term among them grouped with its other forms."""
+        matches: list[Match] = self.glossary.find(phrase.split() if phrase else run)
+        if phrase:
+            # A phrase is expanded only when it is a term as a whole.
+            matches = [m for m in matches if m.start == 0 and m.end == len(phrase.split())]
+        if not matches:
+            return run
+        out: list[str] = []
+        cursor = 0
+        for match in matches:
+            if phrase is None:
+                out.extend(run[cursor : match.start])
+            source = phrase if phrase is not None else " ".join(run[match.start : match.end])
+            own = run[0] if phrase is not None else " ".join(run[match.start : match.end])
+            others = match.other_forms()
+            if others:
+                alternatives = " OR ".join(_quote(text_field(lang), form) for lang, form in others)
+                out.append(f"(({own}) OR ({alternatives})^{EXPANSION_WEIGHT})")
+                expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
+            else:
+                out.append(own)
+            cursor = match.end
+        if phrase is None:
+            out.extend(run[cursor:])
+        return out
+
+
+def _drop_function_words(tokens: list[Token], lang: str | None) -> list[Token]:
+    """Return `tokens` without the function words of the query's language (of any, in a long query),
+    which every other language field would otherwise read as words of its own; a query made only of
+    them is kept as it is."""
+    words = [t for t in tokens if t.kind == "word" and not t.negated]
+    if lang is not None:
+        stops = FUNCTION_WORDS[lang]
+    elif len(words) >= LOOSE_FROM:
+        stops = frozenset().union(*FUNCTION_WORDS.values())
+    else:
+        return tokens
+    kept = [t for t in tokens if not (t.kind == "word" and not t.negated and t.text.lower() in stops)]
+    return kept if any(t.kind in ("word", "phrase") and not t.negated for t in kept) else tokens
+
+
+def _query_language(text: str) -> str | None:
+    """Return the language of a query when its words tell it (function words, or a clear langdetect)."""
+    found = languages.detect(text)
+    return found.lang if found.lang and len(text.split()) >= 2 else None
+
+
+def _loosen(parsed: wq.Query, units: int) -> wq.Query:
+    """Return `parsed` with its top-level conjunction of words turned into a ranked disjunction."""
+    if isinstance(parsed, wq.AndNot):
+        return wq.AndNot(_loosen(parsed.a, units), parsed.b)
+    if isinstance(parsed, wq.And):
+        return wq.Or(parsed.subqueries, scale=COORDINATION)
+    return parsed
