@@ -39,7 +39,7 @@ QUERY_LANGUAGE_BOOST = 1.5
 # Glossary terms in other languages weigh this much against the user's own words.
 EXPANSION_WEIGHT = 0.4
 # Words of a multi-word glossary term may stand this far apart.
-EXPANSION_SLOP = 2
+EXPANSION_SLOP = 6
 # From this many words on, a query without operators needs not all of them: passages are ranked by
 # how many they hold ("coordination"), as a search engine does with a question typed in full.
 LOOSE_FROM = 3
@@ -87,6 +87,8 @@ class ParsedQuery:
     expansions: tuple[Expansion, ...] = ()
     lang: str | None = None
     operators: bool = False
+    # The same words, not all required: what to search when the query finds nothing.
+    loose: wq.Query | None = None
 
 
 def tokenize(text: str) -> list[Token]:
@@ -150,10 +152,17 @@ def _drop_dangling(tokens: list[Token]) -> list[Token]:
 
 
 def _quote(lang_field: str, term: str) -> str:
-    words = _clean(term)
-    if " " in words:
-        return f'{lang_field}:"{words}"~{EXPANSION_SLOP}'
-    return f"{lang_field}:{words}"
+    """Return a glossary term as a phrase of its language's field, its words allowed to stand apart."""
+    words = " ".join(_WORD.findall(term))
+    return f'{lang_field}:"{words}"~{EXPANSION_SLOP}' if " " in words else f'{lang_field}:"{words}"'
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _plain(word: str) -> str:
+    """Return a user's word as the parser reads it inside a group: quoted when it has inner punctuation."""
+    return word if _WORD.fullmatch(word) else f'"{word}"'
 
 
 class QueryBuilder:
@@ -197,9 +206,10 @@ class QueryBuilder:
         rendered, expansions = self._render(tokens, expand)
         parsed = self.parser(lang).parse(rendered)
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
-        if not operators and len(positive) >= LOOSE_FROM:
-            parsed = _loosen(parsed, len(positive))
-        return ParsedQuery(parsed, words, tuple(expansions), lang, operators)
+        loose = _loosen(parsed) if not operators and len(positive) > 1 else None
+        if loose is not None and len(positive) >= LOOSE_FROM:
+            parsed, loose = loose, None
+        return ParsedQuery(parsed, words, tuple(expansions), lang, operators, loose)
 
     def _render(self, tokens: list[Token], expand: bool) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they match."""
@@ -244,7 +254,7 @@ class QueryBuilder:
             if phrase is None:
                 out.extend(run[cursor : match.start])
             source = phrase if phrase is not None else " ".join(run[match.start : match.end])
-            own = run[0] if phrase is not None else " ".join(run[match.start : match.end])
+            own = run[0] if phrase is not None else " ".join(_plain(w) for w in run[match.start : match.end])
             others = match.other_forms()
             if others:
                 alternatives = " OR ".join(_quote(text_field(lang), form) for lang, form in others)
@@ -279,10 +289,10 @@ def _query_language(text: str) -> str | None:
     return found.lang if found.lang and len(text.split()) >= 2 else None
 
 
-def _loosen(parsed: wq.Query, units: int) -> wq.Query:
+def _loosen(parsed: wq.Query) -> wq.Query:
     """Return `parsed` with its top-level conjunction of words turned into a ranked disjunction."""
     if isinstance(parsed, wq.AndNot):
-        return wq.AndNot(_loosen(parsed.a, units), parsed.b)
+        return wq.AndNot(_loosen(parsed.a), parsed.b)
     if isinstance(parsed, wq.And):
         return wq.Or(parsed.subqueries, scale=COORDINATION)
     return parsed

@@ -150,8 +150,13 @@ class SearchResults:
     took_ms: float
     suggestion: str | None = None
     expansions: tuple[Expansion, ...] = ()
-    fuzzy: bool = False
+    relaxed: str | None = None  # "partial" (some of the words) or "fuzzy" (similar spellings), when nothing matched
     query_lang: str | None = None
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the results are for the words spelled approximately."""
+        return self.relaxed == "fuzzy"
 
     @property
     def pages(self) -> int:
@@ -170,7 +175,7 @@ class SearchResults:
             "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
             "suggestion": self.suggestion,
             "expanded": [expansion.to_dict() for expansion in self.expansions],
-            "fuzzy": self.fuzzy,
+            "relaxed": self.relaxed,
             "query_lang": self.query_lang,
         }
 
@@ -288,16 +293,18 @@ class PassageIndex:
         sortedby = None if query.sort == "relevance" and not unscored else ["doc", "order"]
         hits = []
         total = 0
-        fuzzy = False
+        relaxed = None
         if _matches_any(searcher, everything):
             page = searcher.search_page(parsed, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
             total = page.total
-            approximate = self.fuzzy(built) if total == 0 and not built.operators else None
-            if approximate is not None:
-                # Nothing found as typed: search again with the words spelled approximately, and say so.
-                page = searcher.search_page(approximate, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
+            # Nothing found as typed: passages with some of the words, then the words spelled
+            # approximately; the results say which.
+            for fallback, how in ((built.loose, "partial"), (self.fuzzy(built), "fuzzy")):
+                if total or fallback is None or built.operators:
+                    continue
+                page = searcher.search_page(fallback, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
                 if page.total:
-                    parsed, total, fuzzy = approximate, page.total, True
+                    parsed, total, relaxed = fallback, page.total, how
         # Whoosh clamps a page number past the end to the last page; past the end there is nothing.
         if (query.page - 1) * query.per_page < total:
             wanted = positive_terms(parsed, searcher.reader())
@@ -308,9 +315,9 @@ class PassageIndex:
                 score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
         facets = {facet: self._facet_counts(searcher, parsed, facet, filters, query) for facet in FACETS}
-        suggestion = self.suggest(query.q) if (total == 0 or fuzzy) and query.q.strip() else None
+        suggestion = self.suggest(query.q) if (total == 0 or relaxed) and query.q.strip() else None
         took = (time.perf_counter() - started) * 1000
-        return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, fuzzy, built.lang)
+        return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, relaxed, built.lang)
 
     def _check_known(self, query: SearchQuery) -> None:
         """Refuse filter values for entities or documents the index does not hold (a 400, not an empty page)."""
