@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +15,9 @@ from whoosh import index as whoosh_index
 
 from .documents import Document, read_corpus
 from .passages import Passage, split_passages
-from .schema import NEUTRAL_FIELD, build_schema, text_field
+from .schema import NEUTRAL_FIELD, build_schema, context_field, text_field
 
 BUILD_INFO = "BUILD_INFO.json"
-# Ranking weight of each kind of passage (document boosts, tuned on bench/data/queries.jsonl).
-KIND_BOOSTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.5, "heading": 0.6, "title": 0.5}
 # Builds kept on disk: the one in service and the one before it, which a server may still be reading.
 KEEP_BUILDS = 2
 
@@ -58,7 +56,7 @@ class BuildSummary:
         }
 
 
-def passage_fields(passage: Passage) -> dict:
+def passage_fields(passage: Passage, context: str = "") -> dict:
     """Return the Whoosh document of `passage`: stored metadata plus its text under each analyzer."""
     question_path = []
     if passage.question:
@@ -85,9 +83,30 @@ def passage_fields(passage: Passage) -> dict:
     }
     for lang in passage.langs:
         fields[text_field(lang)] = passage.text
-    # The reply's answers before the questionnaire's own words, which repeat every query's terms.
-    fields["_boost"] = KIND_BOOSTS.get(passage.kind, 1.0)
+        if context:
+            fields[context_field(lang)] = context
     return fields
+
+
+def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
+    """Yield each passage with the words that frame it: its question's title and wording, and the
+    heading or lead-in (`... les projets suivants :`) it comes under. A list item or a short answer
+    is then found by the question it answers."""
+    question_text: dict[tuple[str, str | None], str] = {}
+    lead_in = ""
+    where: tuple = ()
+    for passage in passages:
+        here = (passage.doc, passage.question)
+        if here != where:
+            lead_in, where = "", here
+        if passage.kind == "question":
+            question_text.setdefault(here, passage.text)
+        parts = [passage.question_title or "", question_text.get(here, "") if passage.kind != "question" else ""]
+        if passage.kind in ("answer", "legal"):
+            parts.append(lead_in)
+        yield passage, " ".join(part for part in parts if part)
+        if passage.kind == "heading" or (passage.kind == "answer" and passage.text.endswith(":")):
+            lead_in = passage.text
 
 
 def _builds_dir(index_dir: Path) -> Path:
@@ -115,8 +134,8 @@ def build_index(
         ix = whoosh_index.create_in(str(target), build_schema())
         writer = ix.writer(limitmb=256)
         try:
-            for passage in passages:
-                writer.add_document(**passage_fields(passage))
+            for passage, context in contexts(passages):
+                writer.add_document(**passage_fields(passage, context))
                 summary.count(passage)
                 if progress is not None:
                     progress(summary.passages)

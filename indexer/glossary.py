@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis import normalizer
+from .entities import fold
 from .errors import CorpusError
 from .languages import LANGUAGES
 
@@ -72,9 +73,15 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def words(self, lang: str) -> set[str]:
-        """Return every word of the glossary's terms in `lang`, lower-cased."""
-        return {word.lower() for c in self.concepts for form in c.forms.get(lang, ()) for word in form.split()}
+    @functools.cached_property
+    def _folded(self) -> frozenset[str]:
+        return frozenset(
+            fold(word) for c in self.concepts for forms in c.forms.values() for form in forms for word in form.split()
+        )
+
+    def folded_words(self) -> frozenset[str]:
+        """Return every word of the glossary's terms, lower-cased without accents."""
+        return self._folded
 
     def find(self, words: Sequence[str]) -> list[Match]:
         """Return the concepts named by runs of `words`, longest runs first, without overlaps."""

@@ -4,6 +4,7 @@ languages, parentheses; glossary expansion across languages; the query's own lan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -22,7 +23,7 @@ from . import languages
 from .glossary import Glossary, Match
 from .analysis import FUNCTION_WORDS
 from .languages import LANGUAGES
-from .schema import NEUTRAL_FIELD, TEXT_FIELDS, text_field
+from .schema import CONTEXT_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, context_field, text_field
 
 # Operators in the users' languages, upper case as in English: "sexting ET écoles", "NICHT Schule".
 OPERATORS = {
@@ -33,7 +34,12 @@ OPERATORS = {
 _OPERATOR = {word: op for op, words in OPERATORS.items() for word in words}
 # Field weights (BM25F): a stem match in a language field is the better evidence; the neutral field
 # carries names, codes and numbers.
-FIELD_BOOSTS = {**{text_field(lang): 1.0 for lang in LANGUAGES}, NEUTRAL_FIELD: 0.6}
+FIELD_BOOSTS = {
+    **{text_field(lang): 1.0 for lang in LANGUAGES},
+    NEUTRAL_FIELD: 0.6,
+    # The question a passage answers, and its lead-in: weak evidence, but the only one for a list item.
+    **{context_field(lang): 0.3 for lang in LANGUAGES},
+}
 # The query's own language, when it can be told, weighs this much more.
 QUERY_LANGUAGE_BOOST = 1.5
 # Glossary terms in other languages weigh this much against the user's own words.
@@ -89,6 +95,8 @@ class ParsedQuery:
     operators: bool = False
     # The same words, not all required: what to search when the query finds nothing.
     loose: wq.Query | None = None
+    # The query with its unknown words replaced by the closest words of the index, if any.
+    corrected: str | None = None
 
 
 def tokenize(text: str) -> list[Token]:
@@ -168,9 +176,11 @@ def _plain(word: str) -> str:
 class QueryBuilder:
     """Builds Whoosh queries over a schema, with a glossary for expansion across languages."""
 
-    def __init__(self, schema, glossary: Glossary) -> None:
+    def __init__(self, schema, glossary: Glossary, correct: Callable[[str], list[str]] | None = None) -> None:
         self.schema = schema
         self.glossary = glossary
+        # Returns the index's words closest to a word it does not hold (none for a known word).
+        self.correct = correct or (lambda word: [])
 
     def parser(self, lang: str | None) -> QueryParser:
         """Return the parser for rendered queries, weighting `lang`'s field when the query's language is known."""
@@ -184,7 +194,7 @@ class QueryBuilder:
             PlusMinusPlugin(),
             BoostPlugin(),
             FieldsPlugin(),
-            MultifieldPlugin(TEXT_FIELDS, fieldboosts=boosts),
+            MultifieldPlugin(TEXT_FIELDS + CONTEXT_FIELDS, fieldboosts=boosts),
         ]
         return QueryParser(None, self.schema, plugins=plugins)
 
@@ -203,13 +213,17 @@ class QueryBuilder:
         lang = _query_language(" ".join(t.text for t in positive))
         tokens = _drop_function_words(tokens, lang)
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
+        self._corrections = {
+            t.text: fixes for t in tokens if t.kind == "word" and not t.negated and (fixes := self.correct(t.text))
+        }
         rendered, expansions = self._render(tokens, expand)
         parsed = self.parser(lang).parse(rendered)
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
         loose = _loosen(parsed) if not operators and len(positive) > 1 else None
         if loose is not None and len(positive) >= LOOSE_FROM:
             parsed, loose = loose, None
-        return ParsedQuery(parsed, words, tuple(expansions), lang, operators, loose)
+        corrected = " ".join(self._corrections.get(w, [w])[0] for w in words) if self._corrections else None
+        return ParsedQuery(parsed, words, tuple(expansions), lang, operators, loose, corrected)
 
     def _render(self, tokens: list[Token], expand: bool) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they match."""
@@ -228,11 +242,8 @@ class QueryBuilder:
             if token.kind == "word":
                 out.append(f"-{token.text}")
             elif token.kind == "phrase":
-                prefix = "-" if token.negated else ""
-                if expand and not token.negated:
-                    out.extend(self._expand_run([f'"{token.text}"'], expansions, phrase=token.text))
-                else:
-                    out.append(f'{prefix}"{token.text}"')
+                # A quoted phrase is searched as typed, without other forms.
+                out.append(f'{"-" if token.negated else ""}"{token.text}"')
             elif token.kind == "op":
                 out.append(token.text)
             else:
@@ -240,31 +251,29 @@ class QueryBuilder:
             i += 1
         return " ".join(out), expansions
 
-    def _expand_run(self, run: list[str], expansions: list[Expansion], phrase: str | None = None) -> list[str]:
-        """Return the words of `run`, each glossary term among them grouped with its other forms."""
-        matches: list[Match] = self.glossary.find(phrase.split() if phrase else run)
-        if phrase:
-            # A phrase is expanded only when it is a term as a whole.
-            matches = [m for m in matches if m.start == 0 and m.end == len(phrase.split())]
-        if not matches:
-            return run
+    def _expand_run(self, run: list[str], expansions: list[Expansion]) -> list[str]:
+        """Return the words of `run`, each glossary term among them grouped with its other forms, each
+        word the index does not hold grouped with the index's closest words."""
+        fixes = self._corrections
+
+        def own(word: str) -> str:
+            return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else word
+
         out: list[str] = []
         cursor = 0
-        for match in matches:
-            if phrase is None:
-                out.extend(run[cursor : match.start])
-            source = phrase if phrase is not None else " ".join(run[match.start : match.end])
-            own = run[0] if phrase is not None else " ".join(_plain(w) for w in run[match.start : match.end])
+        for match in self.glossary.find([fixes.get(word, [word])[0] for word in run]):
+            out.extend(own(word) for word in run[cursor : match.start])
+            source = " ".join(run[match.start : match.end])
+            typed = " ".join(own(word) for word in run[match.start : match.end])
             others = match.other_forms()
             if others:
                 alternatives = " OR ".join(_quote(text_field(lang), form) for lang, form in others)
-                out.append(f"(({own}) OR ({alternatives})^{EXPANSION_WEIGHT})")
+                out.append(f"(({typed}) OR ({alternatives})^{EXPANSION_WEIGHT})")
                 expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
             else:
-                out.append(own)
+                out.append(typed)
             cursor = match.end
-        if phrase is None:
-            out.extend(run[cursor:])
+        out.extend(own(word) for word in run[cursor:])
         return out
 
 

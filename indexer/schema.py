@@ -15,7 +15,13 @@ def text_field(lang: str) -> str:
     return f"text_{lang}"
 
 
+def context_field(lang: str) -> str:
+    """Return the name of the field holding, analyzed as `lang`, the question and lead-in a passage answers."""
+    return f"context_{lang}"
+
+
 TEXT_FIELDS = tuple(text_field(lang) for lang in LANGUAGES) + (NEUTRAL_FIELD,)
+CONTEXT_FIELDS = tuple(context_field(lang) for lang in LANGUAGES)
 
 # Facets: contract name -> index field. `lang` filters on every language a passage contains,
 # and `question` on the passage's question and its parents (so `9` selects 9.1 ... 9.12).
@@ -35,9 +41,12 @@ FACET_COUNT_FIELDS = {**FACET_FIELDS, "question": "question_top"}
 def build_schema() -> Schema:
     """Return the schema of a passage index."""
     fields = {text_field(lang): TEXT(analyzer=ANALYZERS[lang], phrase=True) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        fields[context_field(lang)] = TEXT(analyzer=ANALYZERS[lang])
     for lang in COMPOUNDING:
         # A compound in a query is its parts too: match any of them (BM25 ranks the whole higher).
         fields[text_field(lang)].multitoken_query = "or"
+        fields[context_field(lang)].multitoken_query = "or"
     fields[NEUTRAL_FIELD] = TEXT(analyzer=neutral_analyzer(), phrase=True, spelling=True)
     return Schema(
         id=ID(stored=True, unique=True),

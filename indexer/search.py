@@ -12,7 +12,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
+from whoosh import scoring, sorting
 
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
@@ -191,6 +191,24 @@ def stored_passage(fields: Mapping) -> dict:
     return passage
 
 
+# Ranking weight of each kind of passage: the reply's answers before the questionnaire's own words,
+# which repeat every query's terms (tuned on bench/data/queries.jsonl).
+KIND_WEIGHTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.3, "heading": 0.3, "title": 0.3}
+
+
+class PassageWeighting(scoring.BM25F):
+    """BM25F, each passage's score then weighted by its kind."""
+
+    use_final = True
+
+    def __init__(self, kinds: Sequence[float], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kinds = kinds
+
+    def final(self, searcher, docnum: int, score: float) -> float:
+        return score * self.kinds[docnum]
+
+
 class PassageIndex:
     """A passage index on disk, reopened when a build switches the index link to a new folder."""
 
@@ -221,7 +239,10 @@ class PassageIndex:
                 if self._retired is not None:
                     _close(self._retired)
                 self._retired = self._opened
-                self._opened = (real, ix, ix.searcher())
+                reader = ix.reader()
+                kinds = [KIND_WEIGHTS.get(reader.stored_fields(n).get("kind"), 1.0) for n in range(reader.doc_count_all())]
+                reader.close()
+                self._opened = (real, ix, ix.searcher(weighting=PassageWeighting(kinds)))
                 self._info = read_build_info(Path(real))
             return self._opened[2]
 
@@ -256,7 +277,18 @@ class PassageIndex:
 
     def builder(self) -> QueryBuilder:
         """Return the query builder over the index's schema and the glossary."""
-        return QueryBuilder(self._searcher().schema, self.glossary)
+        return QueryBuilder(self._searcher().schema, self.glossary, self.corrections)
+
+    def corrections(self, word: str) -> list[str]:
+        """Return the index's words closest to `word` (two edits at most) when the index does not hold it
+        and it is no glossary term; else nothing."""
+        searcher = self._searcher()
+        tokens = [token.text for token in searcher.schema[NEUTRAL_FIELD].analyzer(word)]
+        if len(tokens) != 1 or len(tokens[0]) < 4 or not tokens[0].isalpha():
+            return []
+        if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words():
+            return []
+        return searcher.suggest(NEUTRAL_FIELD, tokens[0], limit=1, maxdist=2, prefix=1)
 
     def parse(self, text: str) -> ParsedQuery:
         """Return the query for the user's `text` (every passage for empty text); never fails."""
@@ -315,7 +347,7 @@ class PassageIndex:
                 score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
         facets = {facet: self._facet_counts(searcher, parsed, facet, filters, query) for facet in FACETS}
-        suggestion = self.suggest(query.q) if (total == 0 or relaxed) and query.q.strip() else None
+        suggestion = built.corrected or (self.suggest(query.q) if (total == 0 or relaxed) and query.q.strip() else None)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, relaxed, built.lang)
 
