@@ -103,6 +103,11 @@ def _split(lang: str, word: str, depth: int) -> tuple[str, ...] | None:
     return best
 
 
+def split_compound(lang: str, word: str) -> tuple[str, ...] | None:
+    """Return the parts of the lower-case compound `word` in `lang`, or None if it is none."""
+    return _split(lang, word, 2) if len(word) >= 2 * MIN_PART else None
+
+
 def _rank(parts: tuple[str, ...]) -> tuple[int, int]:
     return (-len(parts), min(len(part) for part in parts))
 

@@ -21,7 +21,7 @@ from whoosh.qparser import (
 
 from . import languages
 from .glossary import Glossary, Match
-from .analysis import FUNCTION_WORDS
+from .analysis import COMPOUNDING, FUNCTION_WORDS, split_compound
 from .languages import LANGUAGES
 from .schema import CONTEXT_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, context_field, text_field
 
@@ -176,11 +176,19 @@ def _plain(word: str) -> str:
 class QueryBuilder:
     """Builds Whoosh queries over a schema, with a glossary for expansion across languages."""
 
-    def __init__(self, schema, glossary: Glossary, correct: Callable[[str], list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        schema,
+        glossary: Glossary,
+        correct: Callable[[str], list[str]] | None = None,
+        known: Callable[[str], bool] | None = None,
+    ) -> None:
         self.schema = schema
         self.glossary = glossary
         # Returns the index's words closest to a word it does not hold (none for a known word).
         self.correct = correct or (lambda word: [])
+        # Whether the index holds a word as it is (a name such as Mediaraven is no compound to split).
+        self.known = known or (lambda word: False)
 
     def parser(self, lang: str | None) -> QueryParser:
         """Return the parser for rendered queries, weighting `lang`'s field when the query's language is known."""
@@ -259,10 +267,13 @@ class QueryBuilder:
         def own(word: str) -> str:
             return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else word
 
+        def plain(words: list[str]) -> list[str]:
+            return [self._compound(word, own(word), expansions) for word in words]
+
         out: list[str] = []
         cursor = 0
         for match in self.glossary.find([fixes.get(word, [word])[0] for word in run]):
-            out.extend(own(word) for word in run[cursor : match.start])
+            out.extend(plain(run[cursor : match.start]))
             source = " ".join(run[match.start : match.end])
             typed = " ".join(own(word) for word in run[match.start : match.end])
             others = match.other_forms()
@@ -273,8 +284,28 @@ class QueryBuilder:
             else:
                 out.append(typed)
             cursor = match.end
-        out.extend(own(word) for word in run[cursor:])
+        out.extend(plain(run[cursor:]))
         return out
+
+    def _compound(self, word: str, typed: str, expansions: list[Expansion]) -> str:
+        """Return `typed`, and if `word` is a Dutch or German compound whose parts are glossary terms,
+        those terms' forms as a weaker alternative: Jugendschutz -> jeunes, youth, jongeren ..."""
+        if self.known(word):
+            return typed
+        for lang in COMPOUNDING:
+            parts = split_compound(lang, word.lower())
+            if not parts:
+                continue
+            groups, added = [], []
+            for part in parts:
+                for match in self.glossary.find([part]):
+                    others = match.other_forms()
+                    groups.append("(" + " OR ".join(_quote(text_field(l), form) for l, form in others) + ")")
+                    added.extend(form for _, form in others)
+            if groups:
+                expansions.append(Expansion(word, "+".join(parts), tuple(dict.fromkeys(added))))
+                return f"(({typed}) OR ({' AND '.join(groups)})^{EXPANSION_WEIGHT})"
+        return typed
 
 
 def _drop_function_words(tokens: list[Token], lang: str | None) -> list[Token]:

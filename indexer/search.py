@@ -196,13 +196,20 @@ def stored_passage(fields: Mapping) -> dict:
 KIND_WEIGHTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.3, "heading": 0.3, "title": 0.3}
 
 
+# BM25F parameters: passages run from a two-word heading to a page of law, and a long passage is not
+# less about its words for being long (B low); term frequency saturates early (K1 low). Tuned on the
+# development queries.
+BM25_B = 0.3
+BM25_K1 = 0.8
+
+
 class PassageWeighting(scoring.BM25F):
     """BM25F, each passage's score then weighted by its kind."""
 
     use_final = True
 
-    def __init__(self, kinds: Sequence[float], **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, kinds: Sequence[float]) -> None:
+        super().__init__(B=BM25_B, K1=BM25_K1)
         self.kinds = kinds
 
     def final(self, searcher, docnum: int, score: float) -> float:
@@ -277,7 +284,13 @@ class PassageIndex:
 
     def builder(self) -> QueryBuilder:
         """Return the query builder over the index's schema and the glossary."""
-        return QueryBuilder(self._searcher().schema, self.glossary, self.corrections)
+        return QueryBuilder(self._searcher().schema, self.glossary, self.corrections, self.knows)
+
+    def knows(self, word: str) -> bool:
+        """Whether the index holds `word` (as the neutral field reads it)."""
+        searcher = self._searcher()
+        tokens = [token.text for token in searcher.schema[NEUTRAL_FIELD].analyzer(word)]
+        return bool(tokens) and all((NEUTRAL_FIELD, token) in searcher.reader() for token in tokens)
 
     def corrections(self, word: str) -> list[str]:
         """Return the index's words closest to `word` (two edits at most) when the index does not hold it
