@@ -1,0 +1,71 @@
+"""Finding the answer whatever language the user types in: the glossary, expansion, ranking, highlighting."""
+
+from __future__ import annotations
+
+from indexer import SearchQuery
+from indexer.glossary import GLOSSARY, read_glossary
+from indexer.languages import LANGUAGES
+
+
+def run(index, q, **args):
+    return index.search(SearchQuery.from_args({"q": [q], **{k: [v] for k, v in args.items()}}))
+
+
+def test_the_glossary_covers_the_field_in_four_languages():
+    glossary = read_glossary(GLOSSARY)
+    assert len(glossary) >= 150
+    domains = {c.domain for c in glossary.concepts}
+    assert {"institutions", "offences", "legal", "actors", "measures", "media", "education"} <= domains
+    for concept in glossary.concepts:
+        assert all(concept.forms[lang] for lang in LANGUAGES), concept.id
+
+
+def test_a_dutch_query_finds_french_answers_and_marks_the_translation(passage_index):
+    results = run(passage_index, "seksuele uitbuiting van kinderen")
+    assert results.query_lang == "nl"
+    assert [e.concept for e in results.expansions] == ["sexual_exploitation"]
+    assert "exploitation sexuelle" in results.expansions[0].terms
+    top = results.hits[0]
+    assert top.passage["lang"] == "fr" and "exploitation sexuelle" in top.passage["text"]
+    assert "<mark>exploitation</mark>" in top.snippet and "<mark>sexuelle</mark>" in top.snippet
+
+
+def test_german_and_english_queries_reach_french_and_english_passages(passage_index):
+    help_ = run(passage_index, "Jugendhilfe")
+    assert any("aide à la jeunesse" in h.passage["text"].lower() for h in help_.hits[:2])
+    campaigns = run(passage_index, "awareness campaigns for parents")
+    assert any("parents" in h.passage["text"] for h in campaigns.hits[:3])
+    abuse = run(passage_index, "hulp bij kindermishandeling")
+    assert any("maltraitance" in h.passage["text"].lower() or "kindermishandeling" in h.passage["text"].lower()
+               for h in abuse.hits[:3])  # fmt: skip
+
+
+def test_a_compound_unknown_to_the_documents_is_searched_by_its_parts(passage_index):
+    results = run(passage_index, "Jugendschutz")
+    assert results.total > 0
+    assert any(e.source == "Jugendschutz" for e in results.expansions)
+
+
+def test_expansions_weigh_less_than_the_users_own_words(passage_index):
+    results = run(passage_index, "sexting", per_page="30")
+    # Passages with the word typed come before those with only its synonyms (sextos, sextage).
+    assert all("sexting" in h.passage["text"].lower() for h in results.hits[:10])
+    assert any("sexting" not in h.passage["text"].lower() for h in results.hits)
+
+
+def test_answers_rank_before_questionnaire_text(passage_index):
+    results = run(passage_index, "images sexuellement explicites autoproduites", per_page="20")
+    kinds = [h.passage["kind"] for h in results.hits]
+    assert kinds[0] in ("answer", "legal")
+    assert "question" in kinds  # the questionnaire text is found, after the answers that match as well
+
+
+def test_the_api_says_what_was_expanded(client):
+    data = client.get("/api/search?q=seksuele+uitbuiting+van+kinderen").get_json()
+    assert data["expanded"] == [
+        {"from": "seksuele uitbuiting kinderen", "concept": "sexual_exploitation", "to": data["expanded"][0]["to"]}
+    ]
+    assert "sexual exploitation" in data["expanded"][0]["to"]
+    assert data["query_lang"] == "nl" and data["relaxed"] is None
+    html = client.get("/?q=seksuele+uitbuiting+van+kinderen&ui=nl").get_data(as_text=True)
+    assert '<details class="expanded">' in html and "Ook gezocht naar 1 term in andere talen" in html
