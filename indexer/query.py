@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import query as wq
+from whoosh.qparser import syntax
 from whoosh.qparser import (
     BoostPlugin,
     FieldsPlugin,
@@ -62,6 +63,25 @@ _ARTICLE_WORD = re.compile(r"^(?:art|arts|article|articles|artikel|artikels|arti
 _ARTICLE_NUMBER = re.compile(r"^\d{1,3}[a-z]*(?:/\d{1,2})?$", re.IGNORECASE)
 # Characters the engine would read as syntax (fields, wildcards, boosts, fuzziness, ranges).
 _SYNTAX = re.compile(r"[:*?~^{}\[\]\\<>=!|+`]")
+
+
+class _BestFieldGroup(syntax.GroupNode):
+    """The fields of one word: the best of the language fields (a cognate matched in three of them is
+    one piece of evidence), plus the neutral field, plus the best of the context fields."""
+
+    @staticmethod
+    def qclass(subqueries, boost=1.0, **kwargs):
+        groups: dict[str, list[wq.Query]] = {"text": [], "neutral": [], "context": []}
+        for subquery in subqueries:
+            fieldname = next(iter(subquery.iter_all_terms()), (None,))[0]
+            if fieldname == NEUTRAL_FIELD:
+                groups["neutral"].append(subquery)
+            elif fieldname in CONTEXT_FIELDS:
+                groups["context"].append(subquery)
+            elif fieldname is not None:
+                groups["text"].append(subquery)
+        parts = groups["neutral"] + [wq.DisjunctionMax(groups[g]) for g in ("text", "context") if groups[g]]
+        return wq.Or(parts, boost=boost)
 
 
 @dataclass(frozen=True)
@@ -202,7 +222,7 @@ class QueryBuilder:
             PlusMinusPlugin(),
             BoostPlugin(),
             FieldsPlugin(),
-            MultifieldPlugin(TEXT_FIELDS + CONTEXT_FIELDS, fieldboosts=boosts),
+            MultifieldPlugin(TEXT_FIELDS + CONTEXT_FIELDS, fieldboosts=boosts, group=_BestFieldGroup),
         ]
         return QueryParser(None, self.schema, plugins=plugins)
 
