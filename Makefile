@@ -59,7 +59,7 @@ test-whoosh27: $(COMPILED)
 	$(WHOOSH27)/bin/python -m pip install --quiet --upgrade pip
 	$(WHOOSH27)/bin/python -m pip install --quiet -e '.[test]'
 	$(WHOOSH27)/bin/python -m pip uninstall --quiet -y whoosh3
-	$(WHOOSH27)/bin/python -m pip install --quiet 'whoosh==2.7.4'
+	$(WHOOSH27)/bin/python -m pip install --quiet --force-reinstall --no-deps 'whoosh==2.7.4'
 	$(WHOOSH27)/bin/python -m pytest -p no:cacheprovider -W ignore::DeprecationWarning -W ignore::SyntaxWarning \
 	  --ignore=tests/test_server.py --ignore=tests/test_browser.py
 
