@@ -74,7 +74,6 @@ def passage_fields(passage: Passage, context: str = "") -> dict:
         "section": passage.section,
         "question": passage.question or "",
         "question_path": ",".join(question_path),
-        "question_top": question_path[0] if question_path else "",
         "question_title": passage.question_title,
         "community": ",".join(passage.community),
         "articles": ",".join(passage.articles),

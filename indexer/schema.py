@@ -34,8 +34,6 @@ FACET_FIELDS = {
     "doc": "doc",
     "article": "articles",
 }
-# The field whose values a facet lists with counts (top-level questions, not every sub-question).
-FACET_COUNT_FIELDS = {**FACET_FIELDS, "question": "question_top"}
 
 
 def build_schema() -> Schema:
@@ -60,7 +58,6 @@ def build_schema() -> Schema:
         section=ID(stored=True),
         question=ID(stored=True),
         question_path=KEYWORD(commas=True),
-        question_top=ID(),
         question_title=STORED(),
         community=KEYWORD(stored=True, commas=True),
         articles=KEYWORD(stored=True, commas=True),

@@ -6,13 +6,14 @@ import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring, sorting
+from whoosh import scoring
 
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
@@ -22,7 +23,7 @@ from .query import COORDINATION, LOOSE_FROM, Expansion, ParsedQuery, QueryBuilde
 from .languages import LANGUAGES
 from .citations import ARTICLE
 from .passages import KINDS, SECTIONS
-from .schema import FACET_COUNT_FIELDS, FACET_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, text_field
+from .schema import FACET_FIELDS, NEUTRAL_FIELD, text_field
 
 FACETS = tuple(FACET_FIELDS)
 SORTS = ("relevance", "document")
@@ -227,6 +228,7 @@ class PassageIndex:
         self._opened: tuple[str, object, object] | None = None
         self._retired: tuple[str, object, object] | None = None
         self._titles: tuple[object, dict[str, str]] | None = None
+        self._table: tuple[object, list] | None = None
         self._info: dict = {}
 
     def _searcher(self):
@@ -359,7 +361,7 @@ class PassageIndex:
                 marked = snippet(passage["text"], wanted, searcher.schema, fields, self.snippet_chars)
                 score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
-        facets = {facet: self._facet_counts(searcher, parsed, facet, filters, query) for facet in FACETS}
+        facets = self._facets(searcher, parsed, filters, query)
         suggestion = built.corrected or (self.suggest(query.q) if (total == 0 or relaxed) and query.q.strip() else None)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, relaxed, built.lang)
@@ -375,25 +377,47 @@ class PassageIndex:
                 if values and value not in values:
                     raise BadQuery(N_("%(value)s is not a valid value for %(name)s"), value=repr(value[:60]), name=facet)
 
-    def _facet_counts(self, searcher, parsed, facet, filters, query) -> tuple[FacetValue, ...]:
-        """Count `facet`'s values among matches of every filter but its own, keeping selected values."""
-        others = _and(f for name, f in filters.items() if name != facet)
-        field_name = FACET_COUNT_FIELDS[facet]
-        counts = {}
-        if _matches_any(searcher, others):
-            results = searcher.search(
-                parsed,
-                filter=others,
-                limit=1,
-                groupedby={facet: sorting.FieldFacet(field_name, allow_overlap=True)},
-                maptype=sorting.Count,
-            )
-            counts = {value: count for value, count in results.groups(facet).items() if value}
-        selected = query.filters.get(facet, ())
-        for value in selected:
-            counts.setdefault(value, 0)
-        values = _sorted_values(facet, counts, self.entities())
-        return tuple(FacetValue(v, counts[v], v in selected) for v in values)
+    def _facets(self, searcher, parsed: wq.Query, filters: dict, query: SearchQuery) -> dict:
+        """Return every facet's values with counts among the passages that match the query and every
+        filter but the facet's own (so a selection can be widened); selected values stay listed."""
+        matched = set(searcher.docs_for_query(parsed))
+        selected_docs = {name: set(searcher.docs_for_query(f)) for name, f in filters.items()}
+        table = self._facet_table()
+        entities = self.entities()
+        facets = {}
+        for facet in FACETS:
+            docs = matched
+            for name, allowed in selected_docs.items():
+                if name != facet:
+                    docs = docs & allowed
+            counts = Counter(value for docnum in docs for value in table[docnum][facet])
+            selected = query.filters.get(facet, ())
+            for value in selected:
+                counts.setdefault(value, 0)
+            values = _sorted_values(facet, counts, entities)
+            facets[facet] = tuple(FacetValue(v, counts[v], v in selected) for v in values)
+        return facets
+
+    def _facet_table(self) -> list[dict[str, tuple[str, ...]]]:
+        """Return, per document number, the values each facet counts it under (read once per index)."""
+        searcher = self._searcher()
+        if self._table is None or self._table[0] is not searcher:
+            reader = searcher.reader()
+            rows = []
+            for docnum in range(reader.doc_count_all()):
+                passage = stored_passage(reader.stored_fields(docnum))
+                question = passage["question"]
+                rows.append({
+                    "community": tuple(passage["community"]),
+                    "lang": tuple(passage["langs"]),
+                    "section": (passage["section"],),
+                    "question": (question.split(".")[0],) if question else (),
+                    "kind": (passage["kind"],),
+                    "doc": (passage["doc"],),
+                    "article": tuple(passage["articles"]),
+                })  # fmt: skip
+            self._table = (searcher, rows)
+        return self._table[1]
 
     def suggest(self, text: str) -> str | None:
         """Return `text` with unknown words replaced by the closest indexed word, or None."""
