@@ -15,6 +15,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import scoring
 
+from .analysis import COMPOUNDING, vocabulary
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .glossary import Glossary, default_glossary
@@ -252,6 +253,8 @@ class PassageIndex:
                 kinds = [KIND_WEIGHTS.get(reader.stored_fields(n).get("kind"), 1.0) for n in range(reader.doc_count_all())]
                 reader.close()
                 self._opened = (real, ix, ix.searcher(weighting=PassageWeighting(kinds)))
+                for lang in COMPOUNDING:
+                    vocabulary(lang)  # loaded now rather than by the first query that splits a compound
                 self._info = read_build_info(Path(real))
             return self._opened[2]
 
