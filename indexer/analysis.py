@@ -47,6 +47,13 @@ def vocabulary(lang: str) -> frozenset[str]:
     )
 
 
+def warm_up() -> None:
+    """Load the compound vocabularies and word frequencies now rather than at the first compound."""
+    for lang in COMPOUNDING:
+        vocabulary(lang)
+        wordfreq.zipf_frequency("kind", lang)
+
+
 class Decompounder(Filter):
     """Adds the parts of a compound after it, at its position: kindermishandeling -> kinder, mishandeling.
 

@@ -15,7 +15,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import scoring
 
-from .analysis import COMPOUNDING, vocabulary
+from . import languages
+from .analysis import warm_up
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .glossary import Glossary, default_glossary
@@ -253,8 +254,9 @@ class PassageIndex:
                 kinds = [KIND_WEIGHTS.get(reader.stored_fields(n).get("kind"), 1.0) for n in range(reader.doc_count_all())]
                 reader.close()
                 self._opened = (real, ix, ix.searcher(weighting=PassageWeighting(kinds)))
-                for lang in COMPOUNDING:
-                    vocabulary(lang)  # loaded now rather than by the first query that splits a compound
+                # Loaded now rather than by the first query: compound vocabularies, language profiles.
+                warm_up()
+                languages.probabilities("warm up")
                 self._info = read_build_info(Path(real))
             return self._opened[2]
 
