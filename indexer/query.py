@@ -21,7 +21,7 @@ from whoosh.qparser import (
 )
 
 from . import languages
-from .glossary import Glossary, Match
+from .glossary import Glossary
 from .analysis import COMPOUNDING, FUNCTION_WORDS, split_compound
 from .languages import LANGUAGES
 from .schema import CONTEXT_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, context_field, text_field

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from indexer import CorpusError, read_corpus, read_document
+from indexer import CorpusError, read_corpus
 
 from .conftest import CORPUS, SEED
 
