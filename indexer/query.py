@@ -43,8 +43,10 @@ FIELD_BOOSTS = {
 }
 # The query's own language, when it can be told, weighs this much more.
 QUERY_LANGUAGE_BOOST = 1.5
-# Glossary terms in other languages weigh this much against the user's own words.
-EXPANSION_WEIGHT = 0.4
+# Glossary terms weigh this much against the user's own words: synonyms in the language typed, and
+# translations (the only way to passages in another language).
+EXPANSION_WEIGHT = 0.3
+TRANSLATION_WEIGHT = 0.5
 # Words of a multi-word glossary term may stand this far apart.
 EXPANSION_SLOP = 6
 # From this many words on, a query without operators needs not all of them: passages are ranked by
@@ -298,8 +300,11 @@ class QueryBuilder:
             typed = " ".join(own(word) for word in run[match.start : match.end])
             others = match.other_forms()
             if others:
-                alternatives = " OR ".join(_quote(text_field(lang), form) for lang, form in others)
-                out.append(f"(({typed}) OR ({alternatives})^{EXPANSION_WEIGHT})")
+                alternatives = " OR ".join(
+                    f"{_quote(text_field(lang), form)}^{EXPANSION_WEIGHT if lang == match.lang else TRANSLATION_WEIGHT}"
+                    for lang, form in others
+                )
+                out.append(f"(({typed}) OR ({alternatives}))")
                 expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
             else:
                 out.append(typed)
