@@ -25,8 +25,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_QUERY_CHARS", 1000, "Longest query text accepted; longer queries get a 400."),
 )
 
-_BY_NAME = {setting.name: setting for setting in SETTINGS}
-
 
 def load_settings(environ: Mapping[str, str] | None = None, overrides: Mapping | None = None) -> dict:
     """Return every setting's value: its default, then `LANZAROTE_<NAME>` from `environ`, then `overrides`."""
@@ -42,7 +40,3 @@ def load_settings(environ: Mapping[str, str] | None = None, overrides: Mapping |
         values[name] = value
     return values
 
-
-def describe(name: str) -> str:
-    """Return the help text of the setting `name`."""
-    return _BY_NAME[name].help
