@@ -49,10 +49,11 @@ EXPANSION_WEIGHT = 0.3
 TRANSLATION_WEIGHT = 0.5
 # Words of a multi-word glossary term may stand this far apart.
 EXPANSION_SLOP = 6
-# From this many words on, a query without operators needs not all of them: passages are ranked by
-# how many they hold ("coordination"), as a search engine does with a question typed in full.
-LOOSE_FROM = 3
-COORDINATION = 0.9
+# A query of this many words needs not all of them when it has no operators: passages with all the
+# words come first, then those with some, as a search engine does with a question typed in full.
+LOOSE_FROM = 2
+# From this many words on, function words of any language are left out of a query of unknown language.
+LONG_QUERY = 3
 
 # What the user may type: quoted phrases (the closing quote optional), parentheses, words.
 _TOKEN = re.compile(
@@ -115,8 +116,8 @@ class ParsedQuery:
     expansions: tuple[Expansion, ...] = ()
     lang: str | None = None
     operators: bool = False
-    # The same words, not all required: what to search when the query finds nothing.
-    loose: wq.Query | None = None
+    # The query with all its words required, when `query` requires only some.
+    strict: wq.Query | None = None
     # The query with its unknown words replaced by the closest words of the index, if any.
     corrected: str | None = None
 
@@ -249,11 +250,11 @@ class QueryBuilder:
         rendered, expansions = self._render(tokens, expand)
         parsed = self.parser(lang).parse(rendered)
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
-        loose = _loosen(parsed) if not operators and len(positive) > 1 else None
-        if loose is not None and len(positive) >= LOOSE_FROM:
-            parsed, loose = loose, None
+        strict = None
+        if not operators and len(positive) >= LOOSE_FROM:
+            strict, parsed = parsed, _loosen(parsed)
         corrected = " ".join(self._corrections.get(w, [w])[0] for w in words) if self._corrections else None
-        return ParsedQuery(parsed, words, tuple(expansions), lang, operators, loose, corrected)
+        return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
     def _render(self, tokens: list[Token], expand: bool) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they match."""
@@ -340,7 +341,7 @@ def _drop_function_words(tokens: list[Token], lang: str | None) -> list[Token]:
     words = [t for t in tokens if t.kind == "word" and not t.negated]
     if lang is not None:
         stops = FUNCTION_WORDS[lang]
-    elif len(words) >= LOOSE_FROM:
+    elif len(words) >= LONG_QUERY:
         stops = frozenset().union(*FUNCTION_WORDS.values())
     else:
         return tokens
@@ -359,5 +360,6 @@ def _loosen(parsed: wq.Query) -> wq.Query:
     if isinstance(parsed, wq.AndNot):
         return wq.AndNot(_loosen(parsed.a), parsed.b)
     if isinstance(parsed, wq.And):
-        return wq.Or(parsed.subqueries, scale=COORDINATION)
+        # Any of the words; passages with all of them score the more.
+        return wq.AndMaybe(wq.Or(parsed.subqueries), wq.And(parsed.subqueries))
     return parsed

@@ -20,7 +20,7 @@ from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .facets import count_facets, facet_filter, facet_table
 from .glossary import Glossary, default_glossary
 from .highlight import positive_terms, snippet
-from .query import COORDINATION, LOOSE_FROM, ParsedQuery, QueryBuilder
+from .query import LOOSE_FROM, ParsedQuery, QueryBuilder, _loosen
 from .results import FACETS, SORTS, FacetValue, SearchHit, SearchQuery, SearchResults, stored_passage
 from .schema import NEUTRAL_FIELD, text_field
 
@@ -161,7 +161,7 @@ class PassageIndex:
                 terms.append(wq.FuzzyTerm(NEUTRAL_FIELD, token.text, maxdist=distance, prefixlength=1))
         if not terms:
             return None
-        return wq.And(terms) if len(terms) < LOOSE_FROM else wq.Or(terms, scale=COORDINATION)
+        return wq.And(terms) if len(terms) < LOOSE_FROM else _loosen(wq.And(terms))
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Return one page of passages matching `query`, with disjunctive facet counts."""
@@ -181,14 +181,15 @@ class PassageIndex:
         if _matches_any(searcher, everything):
             page = searcher.search_page(parsed, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
             total = page.total
-            # Nothing found as typed: passages with some of the words, then the words spelled
-            # approximately; the results say which.
-            for fallback, how in ((built.loose, "partial"), (self.fuzzy(built), "fuzzy")):
-                if total or fallback is None or built.operators:
-                    continue
-                page = searcher.search_page(fallback, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
+            strict = _and(q for q in (built.strict, everything) if q is not None)
+            if total and built.strict is not None and not _matches_any(searcher, strict):
+                relaxed = "partial"  # no passage holds all the words: say so
+            approximate = self.fuzzy(built) if total == 0 and not built.operators else None
+            if approximate is not None:
+                # Nothing found as typed: search again with the words spelled approximately, and say so.
+                page = searcher.search_page(approximate, query.page, pagelen=query.per_page, filter=everything, sortedby=sortedby)
                 if page.total:
-                    parsed, total, relaxed = fallback, page.total, how
+                    parsed, total, relaxed = approximate, page.total, "fuzzy"
         # Whoosh clamps a page number past the end to the last page; past the end there is nothing.
         if (query.page - 1) * query.per_page < total:
             wanted = positive_terms(parsed, searcher.reader())
