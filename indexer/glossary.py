@@ -14,6 +14,9 @@ from .errors import CorpusError
 from .languages import LANGUAGES
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary.tsv"
+# Ordinary words of the replies in the four languages (difficulté, challenge, uitdaging ...): after
+# the field's own terms, which win where both have a form.
+LEXICON = Path(__file__).parent / "data" / "lexicon.tsv"
 # The longest term, in words, looked for in a query.
 MAX_TERM_WORDS = 6
 
@@ -106,10 +109,16 @@ class Glossary:
         return matches
 
 
-def read_glossary(path: Path = GLOSSARY) -> Glossary:
-    """Return the glossary stored at `path` (tab-separated: id, domain, en, fr, nl, de; forms split by `|`)."""
-    if not Path(path).exists():
-        return Glossary(())
+def read_glossary(*paths: Path) -> Glossary:
+    """Return the glossary stored at `paths` (tab-separated: id, domain, en, fr, nl, de; forms split by `|`)."""
+    concepts = []
+    for path in paths or (GLOSSARY,):
+        if Path(path).exists():
+            concepts.extend(_read_concepts(Path(path)))
+    return Glossary(concepts)
+
+
+def _read_concepts(path: Path) -> list[Concept]:
     concepts = []
     with Path(path).open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -117,10 +126,10 @@ def read_glossary(path: Path = GLOSSARY) -> Glossary:
             if not row.get("id") or not all(forms.values()):
                 raise CorpusError(f"{Path(path).name}: concept {row.get('id')!r} needs a form in each of {LANGUAGES}")
             concepts.append(Concept(row["id"], row.get("domain", ""), forms))
-    return Glossary(concepts)
+    return concepts
 
 
 @functools.lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
-    """Return the glossary shipped with the indexer."""
-    return read_glossary()
+    """Return the glossary shipped with the indexer: the field's terms, then the general lexicon."""
+    return read_glossary(GLOSSARY, LEXICON)
