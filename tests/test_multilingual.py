@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from indexer import SearchQuery
-from indexer.glossary import GLOSSARY, read_glossary
+from indexer.glossary import GLOSSARY, LEXICON, read_glossary
 from indexer.languages import LANGUAGES
 
 
@@ -18,6 +18,16 @@ def test_the_glossary_covers_the_field_in_four_languages():
     assert {"institutions", "offences", "legal", "actors", "measures", "media", "education"} <= domains
     for concept in glossary.concepts:
         assert all(concept.forms[lang] for lang in LANGUAGES), concept.id
+
+
+def test_the_lexicon_translates_ordinary_words_of_the_replies():
+    lexicon = read_glossary(LEXICON)
+    assert len(lexicon) >= 300
+    assert {c.domain for c in lexicon.concepts} == {"general"}
+    glossary_ids = {c.id for c in read_glossary(GLOSSARY).concepts}
+    assert not glossary_ids & {c.id for c in lexicon.concepts}
+    [match] = lexicon.find(["difficultés"])
+    assert "challenges" in match.concept.forms["en"]
 
 
 def test_a_dutch_query_finds_french_answers_and_marks_the_translation(passage_index):
