@@ -16,7 +16,6 @@ from whoosh.qparser import (
     MultifieldPlugin,
     OperatorsPlugin,
     PhrasePlugin,
-    PlusMinusPlugin,
     QueryParser,
 )
 
@@ -155,7 +154,18 @@ def tokenize(text: str) -> list[Token]:
         for token, after in zip(tokens, [*tokens[1:], None])
         if not (token.kind == "word" and _ARTICLE_WORD.match(token.text) and after and _ARTICLE_NUMBER.match(after.text))
     ]
-    return _drop_dangling(tokens)
+    return _negate(_drop_dangling(tokens))
+
+
+def _negate(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with `NOT word` read as `-word`, so both exclude the same passages."""
+    result: list[Token] = []
+    for token in tokens:
+        if result and result[-1] == Token("op", "NOT") and token.kind in ("word", "phrase"):
+            result[-1] = Token(token.kind, token.text, negated=not token.negated)
+        else:
+            result.append(token)
+    return result
 
 
 def _clean(text: str) -> str:
@@ -222,7 +232,6 @@ class QueryBuilder:
             PhrasePlugin(),
             GroupPlugin(),
             OperatorsPlugin(AndNot=None, AndMaybe=None, Require=None),
-            PlusMinusPlugin(),
             BoostPlugin(),
             FieldsPlugin(),
             MultifieldPlugin(TEXT_FIELDS + CONTEXT_FIELDS, fieldboosts=boosts, group=_BestFieldGroup),
@@ -271,10 +280,10 @@ class QueryBuilder:
                 i += len(run)
                 continue
             if token.kind == "word":
-                out.append(f"-{token.text}")
+                out.append(f"NOT {_plain(token.text)}")
             elif token.kind == "phrase":
                 # A quoted phrase is searched as typed, without other forms.
-                out.append(f'{"-" if token.negated else ""}"{token.text}"')
+                out.append(f'{"NOT " if token.negated else ""}"{token.text}"')
             elif token.kind == "op":
                 out.append(token.text)
             else:
@@ -288,7 +297,7 @@ class QueryBuilder:
         fixes = self._corrections
 
         def own(word: str) -> str:
-            return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else word
+            return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else _plain(word)
 
         def plain(words: list[str]) -> list[str]:
             return [self._compound(word, own(word), expansions) for word in words]

@@ -69,6 +69,7 @@ def test_or_and_not_do_what_they_say(passage_index):
     assert all("sexting" in h.passage["text"].lower() for h in both.hits)
     without = run(passage_index, "sexting NOT jeunes")
     assert 0 < without.total < run(passage_index, "sexting").total
+    assert ids(without) == ids(run(passage_index, "sexting -jeunes"))
 
 
 def test_lower_case_operator_words_are_words(passage_index):
@@ -87,3 +88,19 @@ def test_query_language_is_detected(passage_index):
     assert run(passage_index, "seksuele uitbuiting van kinderen").query_lang == "nl"
     assert run(passage_index, "Jugendschutz im Internet").query_lang == "de"
     assert run(passage_index, "Mediawijs").query_lang is None
+
+
+def test_the_builder_reads_any_text_without_falling_back(passage_index):
+    # PassageIndex.parse falls back to bare words if building fails: building itself must not fail,
+    # or queries silently lose their glossary terms and corrections.
+    import random
+
+    builder = passage_index.builder()
+    tricky = ["lui-même", "B-BICO", "self-generated images", "Weser-Göhl", "l'enfant", "x-", "-x-y", "a--b",
+              "d'«abus»", "co-operation ET co-ordination", "T-ES(2017)ICT-BE", "371/1 OR 383bis", "« (",
+              "NOT NOT a", "sexting -", '"" -""', "art. art.", "Kindermishandling-", "é-é'é"]  # fmt: skip
+    alphabet = "abcdeéèçœ ßäöü'-\"()«»:*?~^/.,;!+-ETOUNISAUFDR0123456789"
+    rng = random.Random(7)
+    tricky += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    for text in tricky:
+        builder.build(text)
