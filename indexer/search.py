@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -23,6 +24,8 @@ from .highlight import positive_terms, snippet
 from .query import LOOSE_FROM, ParsedQuery, QueryBuilder, _loosen
 from .results import FACETS, SORTS, FacetValue, SearchHit, SearchQuery, SearchResults, stored_passage
 from .schema import NEUTRAL_FIELD, text_field
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["FACETS", "SORTS", "FacetValue", "PassageIndex", "SearchHit", "SearchQuery", "SearchResults"]
 
@@ -147,6 +150,7 @@ class PassageIndex:
         try:
             return self.builder().build(text)
         except Exception:  # noqa: BLE001 - any text a person types must search, never fail
+            _log.warning("query %r searched as bare words: it could not be built", text, exc_info=True)
             words = re.findall(r"\w+", text)
             return self.builder().build(" ".join(words), expand=False) if words else ParsedQuery(wq.NullQuery)
 
