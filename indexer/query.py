@@ -261,7 +261,7 @@ class QueryBuilder:
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
-            strict, parsed = parsed, _loosen(parsed)
+            strict, parsed = parsed, loosen(parsed)
         corrected = " ".join(self._corrections.get(w, [w])[0] for w in words) if self._corrections else None
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
@@ -364,10 +364,10 @@ def _query_language(text: str) -> str | None:
     return found.lang if found.lang and len(text.split()) >= 2 else None
 
 
-def _loosen(parsed: wq.Query) -> wq.Query:
+def loosen(parsed: wq.Query) -> wq.Query:
     """Return `parsed` with its top-level conjunction of words turned into a ranked disjunction."""
     if isinstance(parsed, wq.AndNot):
-        return wq.AndNot(_loosen(parsed.a), parsed.b)
+        return wq.AndNot(loosen(parsed.a), parsed.b)
     if isinstance(parsed, wq.And):
         # Any of the words; passages with all of them score the more.
         return wq.AndMaybe(wq.Or(parsed.subqueries), wq.And(parsed.subqueries))

@@ -21,7 +21,7 @@ from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .facets import count_facets, facet_filter, facet_table
 from .glossary import Glossary, default_glossary
 from .highlight import positive_terms, snippet
-from .query import LOOSE_FROM, ParsedQuery, QueryBuilder, _loosen
+from .query import LOOSE_FROM, ParsedQuery, QueryBuilder, loosen
 from .results import FACETS, SORTS, FacetValue, SearchHit, SearchQuery, SearchResults, stored_passage
 from .schema import NEUTRAL_FIELD, text_field
 
@@ -165,7 +165,7 @@ class PassageIndex:
                 terms.append(wq.FuzzyTerm(NEUTRAL_FIELD, token.text, maxdist=distance, prefixlength=1))
         if not terms:
             return None
-        return wq.And(terms) if len(terms) < LOOSE_FROM else _loosen(wq.And(terms))
+        return wq.And(terms) if len(terms) < LOOSE_FROM else loosen(wq.And(terms))
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Return one page of passages matching `query`, with disjunctive facet counts."""
