@@ -67,6 +67,7 @@ class PassageIndex:
         self._titles: tuple[object, dict[str, str]] | None = None
         self._table: tuple[object, list] | None = None
         self._info: dict = {}
+        self._entities: dict[str, dict[str, str]] = {}
 
     def _searcher(self):
         """Return a searcher over the index in service, opening the newest build if it changed."""
@@ -93,6 +94,7 @@ class PassageIndex:
                 warm_up()
                 languages.probabilities("warm up")
                 self._info = read_build_info(Path(real))
+                self._entities = _declared_entities(self._info)
             return self._opened[2]
 
     def question_titles(self) -> dict[str, str]:
@@ -109,11 +111,8 @@ class PassageIndex:
 
     def entities(self) -> dict[str, dict[str, str]]:
         """Return the entities the indexed documents declare, in order: code -> labels per language."""
-        found: dict[str, dict[str, str]] = {}
-        for doc in self.build_info().get("documents", []):
-            for code, spec in (doc.get("entities") or {}).items():
-                found.setdefault(code, dict(spec.get("label") or {}))
-        return found
+        self._searcher()
+        return self._entities
 
     def build_info(self) -> dict:
         """Return the summary written by the build in service (documents, counts)."""
@@ -128,17 +127,20 @@ class PassageIndex:
         """Return the query builder over the index's schema and the glossary."""
         return QueryBuilder(self._searcher().schema, self.glossary, self.corrections, self.knows)
 
+    def _neutral_tokens(self, word: str) -> tuple[list[str], object]:
+        """Return the tokens of `word` as the neutral field reads it, and the searcher."""
+        searcher = self._searcher()
+        return [token.text for token in searcher.schema[NEUTRAL_FIELD].analyzer(word)], searcher
+
     def knows(self, word: str) -> bool:
         """Whether the index holds `word` (as the neutral field reads it)."""
-        searcher = self._searcher()
-        tokens = [token.text for token in searcher.schema[NEUTRAL_FIELD].analyzer(word)]
+        tokens, searcher = self._neutral_tokens(word)
         return bool(tokens) and all((NEUTRAL_FIELD, token) in searcher.reader() for token in tokens)
 
     def corrections(self, word: str) -> list[str]:
-        """Return the index's words closest to `word` (two edits at most) when the index does not hold it
+        """Return the index's word closest to `word` (two edits at most) when the index does not hold it
         and it is no glossary term; else nothing."""
-        searcher = self._searcher()
-        tokens = [token.text for token in searcher.schema[NEUTRAL_FIELD].analyzer(word)]
+        tokens, searcher = self._neutral_tokens(word)
         if len(tokens) != 1 or len(tokens[0]) < 4 or not tokens[0].isalpha():
             return []
         if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words():
@@ -204,7 +206,7 @@ class PassageIndex:
                 score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
         facets = self._facets(searcher, parsed, filters, query)
-        suggestion = built.corrected or (self.suggest(query.q) if (total == 0 or relaxed) and query.q.strip() else None)
+        suggestion = built.corrected
         took = (time.perf_counter() - started) * 1000
         return SearchResults(query, total, tuple(hits), facets, took, suggestion, built.expansions, relaxed, built.lang)
 
@@ -226,28 +228,6 @@ class PassageIndex:
         matched = set(searcher.docs_for_query(parsed))
         selected_docs = {name: set(searcher.docs_for_query(f)) for name, f in filters.items()}
         return count_facets(self._table[1], matched, selected_docs, query, self.entities())
-
-    def suggest(self, text: str) -> str | None:
-        """Return `text` with unknown words replaced by the closest indexed word, or None."""
-        searcher = self._searcher()
-        reader = searcher.reader()
-        analyzer = searcher.schema[NEUTRAL_FIELD].analyzer
-        changed = False
-
-        def fix(match: re.Match) -> str:
-            nonlocal changed
-            word = match.group()
-            tokens = [token.text for token in analyzer(word)]
-            if len(tokens) != 1 or len(tokens[0]) < 4 or (NEUTRAL_FIELD, tokens[0]) in reader:
-                return word
-            suggestions = searcher.suggest(NEUTRAL_FIELD, tokens[0], limit=1)
-            if not suggestions:
-                return word
-            changed = True
-            return suggestions[0]
-
-        corrected = re.sub(r"\w+", fix, text)
-        return corrected if changed else None
 
     def passage(self, passage_id: str, context: int = 0) -> dict:
         """Return the passage `passage_id`, the ids before and after it, and up to `context` passages each side.
@@ -290,6 +270,15 @@ class PassageIndex:
                 if opened is not None:
                     _close(opened)
             self._opened = self._retired = None
+
+
+def _declared_entities(info: dict) -> dict[str, dict[str, str]]:
+    """Return the entities the documents of a build declare, in order: code -> labels per language."""
+    found: dict[str, dict[str, str]] = {}
+    for doc in info.get("documents", []):
+        for code, spec in (doc.get("entities") or {}).items():
+            found.setdefault(code, dict(spec.get("label") or {}))
+    return found
 
 
 def _close(opened: tuple) -> None:
