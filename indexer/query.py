@@ -248,25 +248,24 @@ class QueryBuilder:
             if not excluded:
                 return ParsedQuery(wq.Every())
             # Only exclusions: every passage but those.
-            rendered = " OR ".join(f'"{t.text}"' if t.kind == "phrase" else t.text for t in excluded)
+            rendered = " OR ".join(f'"{t.text}"' if t.kind == "phrase" else _plain(t.text) for t in excluded)
             return ParsedQuery(wq.AndNot(wq.Every(), self.parser(None).parse(rendered)), operators=False)
         lang = _query_language(" ".join(t.text for t in positive))
         tokens = _drop_function_words(tokens, lang)
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
-        self._corrections = {
-            t.text: fixes for t in tokens if t.kind == "word" and not t.negated and (fixes := self.correct(t.text))
-        }
-        rendered, expansions = self._render(tokens, expand)
+        fixes = {t.text: found for t in tokens if t.kind == "word" and not t.negated and (found := self.correct(t.text))}
+        rendered, expansions = self._render(tokens, expand, fixes)
         parsed = self.parser(lang).parse(rendered)
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
             strict, parsed = parsed, loosen(parsed)
-        corrected = " ".join(self._corrections.get(w, [w])[0] for w in words) if self._corrections else None
+        corrected = " ".join(fixes.get(w, [w])[0] for w in words) if fixes else None
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
-    def _render(self, tokens: list[Token], expand: bool) -> tuple[str, list[Expansion]]:
-        """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they match."""
+    def _render(self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]]) -> tuple[str, list[Expansion]]:
+        """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they
+        match, and each word of `fixes` (unknown to the index) with the index's closest words."""
         out: list[str] = []
         expansions: list[Expansion] = []
         i = 0
@@ -276,7 +275,7 @@ class QueryBuilder:
                 run = [token.text]
                 while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
                     run.append(tokens[i + len(run)].text)
-                out.extend(self._expand_run(run, expansions) if expand else run)
+                out.extend(self._expand_run(run, expansions, fixes) if expand else map(_plain, run))
                 i += len(run)
                 continue
             if token.kind == "word":
@@ -284,17 +283,14 @@ class QueryBuilder:
             elif token.kind == "phrase":
                 # A quoted phrase is searched as typed, without other forms.
                 out.append(f'{"NOT " if token.negated else ""}"{token.text}"')
-            elif token.kind == "op":
-                out.append(token.text)
-            else:
+            else:  # an operator or a parenthesis
                 out.append(token.text)
             i += 1
         return " ".join(out), expansions
 
-    def _expand_run(self, run: list[str], expansions: list[Expansion]) -> list[str]:
+    def _expand_run(self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]]) -> list[str]:
         """Return the words of `run`, each glossary term among them grouped with its other forms, each
         word the index does not hold grouped with the index's closest words."""
-        fixes = self._corrections
 
         def own(word: str) -> str:
             return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else _plain(word)
