@@ -119,12 +119,11 @@ def _rank(parts: tuple[str, ...]) -> tuple[int, int]:
     return (-len(parts), min(len(part) for part in parts))
 
 
-def language_analyzer(lang: str):
-    """Return the analyzer of `lang`: words, lowercase, stop words, compounds split (Dutch, German),
-    Snowball stemming, accent folding."""
-    stops = FUNCTION_WORDS[lang]
-    chain = RegexTokenizer(WORD) | LowercaseFilter() | StopFilter(stoplist=stops, minsize=1)
-    if lang in COMPOUNDING:
+def language_analyzer(lang: str, compounds: bool = True):
+    """Return the analyzer of `lang`: words, lowercase, stop words, compounds split (Dutch, German,
+    unless `compounds` is false), Snowball stemming, accent folding."""
+    chain = RegexTokenizer(WORD) | LowercaseFilter() | StopFilter(stoplist=FUNCTION_WORDS[lang], minsize=1)
+    if compounds and lang in COMPOUNDING:
         # After the stop words (which renumber positions), so the parts share the compound's position.
         chain = chain | Decompounder(lang)
     return chain | StemFilter(lang=lang) | CharsetFilter(accent_map)
@@ -132,14 +131,7 @@ def language_analyzer(lang: str):
 
 def normalizer(lang: str):
     """Return the analyzer of `lang` without compound splitting: how glossary terms are compared."""
-    stops = FUNCTION_WORDS[lang]
-    return (
-        RegexTokenizer(WORD)
-        | LowercaseFilter()
-        | StopFilter(stoplist=stops, minsize=1)
-        | StemFilter(lang=lang)
-        | CharsetFilter(accent_map)
-    )
+    return language_analyzer(lang, compounds=False)
 
 
 def neutral_analyzer():

@@ -29,9 +29,15 @@ _INSTRUMENTS = re.compile(
 )
 
 
-def names_other_instrument(text: str) -> bool:
-    """Whether `text` introduces law other than the Criminal Code (procedure, privacy law, Convention)."""
-    return bool(_INSTRUMENTS.search(text)) and not re.search(r"Code\s+pénal|\bCP\b", text)
+_NAMES_CRIMINAL_CODE = re.compile(r"Code\s+pénal|\bCP\b")
+
+
+def instrument_named(text: str) -> str | None:
+    """Return which law `text` introduces: "criminal code", "other" (procedure, privacy law, the
+    Convention), or None when it names none."""
+    if _NAMES_CRIMINAL_CODE.search(text):
+        return "criminal code"
+    return "other" if _INSTRUMENTS.search(text) else None
 
 
 def cited_articles(text: str, default_criminal_code: bool) -> tuple[str, ...]:

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from . import languages
-from .citations import cited_articles, names_other_instrument
+from .citations import cited_articles, instrument_named
 from .documents import Document
 from .entities import Profile, profile_from_metadata
-from .segments import Segment, clean_text, segments
+from .segments import SUPERSCRIPTS, Segment, clean_text, segments
 
 __all__ = ["KINDS", "SECTIONS", "Passage", "clean_text", "split_passages"]
 
@@ -32,9 +32,9 @@ _PART_BY_NAME = {name: section for section, names in _PART_HEADINGS.items() for 
 _QUESTION = re.compile(r"^(?:Question|Vraag|Frage)\s+(\d+)\s*\.?\s*(.*)$")
 _SUB_QUESTION = re.compile(r"^(\d+)\.(\d+)\.?\s+\S")
 _PROMPT = re.compile(r"^(?:→|(?:Veuillez|Veillez|Please|Gelieve|Bitte)\b)")
-_FOOTNOTE_MARKS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
-_FOOTNOTE_MARK = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-_FOOTNOTE_REF = re.compile(r"(?<=[\w)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_FOOTNOTE_MARKS = re.compile(f"[{SUPERSCRIPTS}]+$")
+_FOOTNOTE_MARK = re.compile(f"^[{SUPERSCRIPTS}]+")
+_FOOTNOTE_REF = re.compile(f"(?<=[\\w)])[{SUPERSCRIPTS}]+")
 # Quoted law opens with the article: "« Art. 383bis. § 1.", "Art. 371/1 CP. «", "Art. 382². § 1er. *",
 # or is a quoted recital or provision: "(17) Dans le cadre ...", "« Sera puni des peines ...".
 _LEGAL_START = re.compile(r"^(?:[«\"“]\s*)?Art(?:\.|icle)\s*\d|^[\"“«]\s*\(\d+\)|^«\s*(?:Sera|Est|Seront)\s+puni")
@@ -189,10 +189,8 @@ class _Reader:
             self.community = marked
         if _is_heading(segment):
             return "heading", ()
-        if names_other_instrument(text):
-            self.other_instrument = True
-        elif re.search(r"Code\s+pénal|\bCP\b", text):
-            self.other_instrument = False
+        if (named := instrument_named(text)) is not None:
+            self.other_instrument = named == "other"
         return "answer", self._attribution()
 
     def _is_question_text(self, segment: Segment) -> bool:

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^(?:[-*•▶](?:\s+|$))+")
-_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+# Footnote numbers, as the conversion left them.
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_FOOTNOTE = re.compile(f"^[{SUPERSCRIPTS}]+\\s")
 # A line that ends without one of these was cut by a page break when the next text line goes on in lower case.
 _TERMINAL = set(".!?:;»\"”…>")
 _CONTINUATION = re.compile(r"^[a-zà-öø-ÿœ](?![).]\s)")
