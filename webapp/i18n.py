@@ -56,8 +56,17 @@ def ui_language() -> str:
 
 def language_name(code: str) -> str:
     """Return the name of language `code` in the interface language, as Babel's CLDR data spells it."""
-    name = Locale.parse(ui_language()).languages.get(code, code)
-    return name[:1].upper() + name[1:]
+    return language_name_in(code, ui_language())
+
+
+def section_label(value: str) -> str:
+    """Return the label of a part of the questionnaire in the interface language."""
+    return str(SECTION_LABELS.get(value, value))
+
+
+def kind_label(value: str) -> str:
+    """Return the label of a kind of passage in the interface language."""
+    return str(KIND_LABELS.get(value, value))
 
 
 def entity_label(code: str) -> str:
@@ -71,9 +80,9 @@ def facet_label(facet: str, value: str, question_titles: dict[str, str], documen
     if facet == "community":
         return entity_label(value)
     if facet == "section":
-        return str(SECTION_LABELS.get(value, value))
+        return section_label(value)
     if facet == "kind":
-        return str(KIND_LABELS.get(value, value))
+        return kind_label(value)
     if facet == "lang":
         return language_name(value)
     if facet == "question":
@@ -103,8 +112,8 @@ def init_app(app: Flask) -> None:
             "ui_languages": [(code, language_name_in(code, code)) for code in UI_LANGUAGES],
             "language_name": language_name,
             "community_label": entity_label,
-            "section_label": lambda v: str(SECTION_LABELS.get(v, v)),
-            "kind_label": lambda v: str(KIND_LABELS.get(v, v)),
+            "section_label": section_label,
+            "kind_label": kind_label,
             "facet_name": lambda v: str(FACET_NAMES.get(v, v)),
             "switch_ui": switch_ui,
         }
