@@ -141,7 +141,8 @@ class PassageIndex:
         """Return the index's word closest to `word` (two edits at most) when the index does not hold it
         and it is no glossary term; else nothing."""
         tokens, searcher = self._neutral_tokens(word)
-        if len(tokens) != 1 or len(tokens[0]) < 4 or not tokens[0].isalpha():
+        # Numbers are what they are (an article 371/2 is no typo for 371/1); words, even with digits, may be typos.
+        if len(tokens) != 1 or len(tokens[0]) < 4 or not any(ch.isalpha() for ch in tokens[0]):
             return []
         if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words():
             return []

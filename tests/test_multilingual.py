@@ -54,6 +54,8 @@ def test_a_compound_unknown_to_the_documents_is_searched_by_its_parts(passage_in
     results = run(passage_index, "Jugendschutz")
     assert results.total > 0
     assert any(e.source == "Jugendschutz" for e in results.expansions)
+    # Jugend -> jeunesse, jeunes ...: the French passages about youth are found.
+    assert "jeunesse" in results.hits[0].passage["text"].lower()
 
 
 def test_expansions_weigh_less_than_the_users_own_words(passage_index):
