@@ -266,11 +266,28 @@ def _mend_quoted_law(parts: list[Segment], structures: list[_Structure]) -> list
     return result
 
 
+def _inherit_articles(parts: list[Segment], structures: list[_Structure]) -> list[_Structure]:
+    """Return `structures` with each paragraph of a quoted article also citing that article: the
+    second paragraph of `Art. 442bis.` is article 442bis too, though it does not repeat the number."""
+    result = list(structures)
+    law: tuple[str, ...] = ()
+    for i, (segment, structure) in enumerate(zip(parts, structures)):
+        if structure.kind == "footnote":
+            continue
+        if structure.kind != "legal":
+            law = ()
+        elif _LEGAL_START.match(segment.text):
+            law = structure.articles[:1]
+        elif law:
+            result[i] = dataclasses.replace(structure, articles=tuple(dict.fromkeys(law + structure.articles)))
+    return result
+
+
 def split_passages(doc: Document) -> Iterator[Passage]:
     """Yield the passages of `doc` in document order, with their metadata."""
     reader = _Reader(profile_from_metadata(doc.metadata, doc.path.name))
     parts = segments(doc.text)
-    structures = _mend_quoted_law(parts, [reader.read(segment) for segment in parts])
+    structures = _inherit_articles(parts, _mend_quoted_law(parts, [reader.read(segment) for segment in parts]))
     # The raw text keeps the markup (italics, quotes) that sets a quoted title apart.
     detected = languages.detect_all([part.raw for part in parts], [s.kind for s in structures], doc.metadata.get("language"))
     seen: Counter = Counter()

@@ -46,7 +46,7 @@ EXPECTED = [
     ("3.1. Does national law criminalise", "prosecution", "3.1", "question", "", "en", ""),
     ("Yes. Article 201 of the Criminal Code", "prosecution", "3.1", "answer", "national", "en", "201"),
     ("« Art. 201. § 1. Whoever possesses", "prosecution", "3.1", "legal", "national", "en", "201"),
-    ("§ 2. The penalty is doubled", "prosecution", "3.1", "legal", "national", "en", ""),
+    ("§ 2. The penalty is doubled", "prosecution", "3.1", "legal", "national", "en", "201"),
     ("See also art. 203bis of the Criminal Code", "prosecution", "3.1", "answer", "national", "en", "203bis"),
     ("3.2. What are the legal consequences", "prosecution", "3.2", "question", "", "en", ""),
     ("The penalties of article 201 apply", "prosecution", "3.2", "answer", "national", "en", "201"),

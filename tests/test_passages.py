@@ -162,6 +162,11 @@ def test_languages_of_real_passages(passages):
         ("Si l'infraction est localisée à l'étranger, les articles 7, 10", ()),
         ("Art. 7. « § 1. Tout Belge", ()),
         ("1.1. Existe-t-il des activités", ()),
+        # A paragraph of a quoted article is that article, though it does not repeat its number.
+        ("Si les faits visés à l'alinéa 1er sont commis au préjudice", ("442bis",)),
+        ("alors que celle-ci était dénudée", ("371/1",)),
+        ("3° des images réalistes représentant un mineur", ("383bis",)),
+        ("Sera puni des mêmes peines quiconque aura chanté", ("383", "444")),
     ],
 )
 def test_criminal_code_articles_are_extracted(passages, start, articles):
