@@ -15,7 +15,8 @@ from whoosh import index as whoosh_index
 
 from .documents import Document, read_corpus
 from .passages import Passage, split_passages
-from .schema import NEUTRAL_FIELD, build_schema, context_field, text_field
+from .glossary import Glossary, default_glossary
+from .schema import NEUTRAL_FIELD, build_schema, concept_field, context_field, text_field
 
 BUILD_INFO = "BUILD_INFO.json"
 # Builds kept on disk: the one in service and the one before it, which a server may still be reading.
@@ -56,8 +57,10 @@ class BuildSummary:
         }
 
 
-def passage_fields(passage: Passage, context: str = "") -> dict:
-    """Return the Whoosh document of `passage`: stored metadata plus its text under each analyzer."""
+def passage_fields(passage: Passage, context: str = "", glossary: Glossary | None = None) -> dict:
+    """Return the Whoosh document of `passage`: stored metadata, its text under each analyzer, and
+    the glossary concepts it names."""
+    glossary = default_glossary() if glossary is None else glossary
     question_path = []
     if passage.question:
         parts = passage.question.split(".")
@@ -80,8 +83,11 @@ def passage_fields(passage: Passage, context: str = "") -> dict:
         "kind": passage.kind,
         NEUTRAL_FIELD: passage.text,
     }
+    # A paragraph of a quoted article is framed by the article, whose number it does not repeat.
+    context = " ".join([context, *(a for a in passage.articles if a not in passage.text.lower())]).strip()
     for lang in passage.langs:
         fields[text_field(lang)] = passage.text
+        fields[concept_field(lang)] = " ".join(glossary.concepts_in(lang, passage.text))
         if context:
             fields[context_field(lang)] = context
     return fields

@@ -39,6 +39,12 @@ class Match:
     lang: str
     key: tuple[str, ...]
     concept: Concept
+    words: tuple[str, ...] = ()
+
+    def typed_in(self) -> tuple[str, ...]:
+        """Return the languages in which the words typed are a form of the concept (sexting: all four)."""
+        text = " ".join(self.words)
+        return tuple(lang for lang in LANGUAGES if any(_key(lang, text) == _key(lang, form) for form in self.concept.forms[lang]))
 
     def other_forms(self) -> list[tuple[str, str]]:
         """Return the (language, form) pairs of the concept other than the words the user typed."""
@@ -86,6 +92,24 @@ class Glossary:
         """Return every word of the glossary's terms, lower-cased without accents."""
         return self._folded
 
+    def concepts_in(self, lang: str, text: str) -> list[str]:
+        """Return the ids of the concepts whose `lang` terms occur in `text`, once per occurrence,
+        longest terms first and without overlaps: what a passage is about, whatever its language."""
+        keys = self._by_key[lang]
+        tokens = [token.text for token in _normalizer(lang)(text)]
+        found = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(MAX_TERM_WORDS, len(tokens) - i), 0, -1):
+                concept = keys.get(tuple(tokens[i : i + n]))
+                if concept is not None:
+                    found.append(concept.id)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
     def find(self, words: Sequence[str]) -> list[Match]:
         """Return the concepts named by runs of `words`, longest runs first, without overlaps."""
         matches = []
@@ -97,7 +121,7 @@ class Glossary:
                 for lang in LANGUAGES:
                     key = _key(lang, text)
                     if key and key in self._by_key[lang]:
-                        found = Match(i, i + n, lang, key, self._by_key[lang][key])
+                        found = Match(i, i + n, lang, key, self._by_key[lang][key], tuple(words[i : i + n]))
                         break
                 if found:
                     break

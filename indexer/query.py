@@ -20,10 +20,10 @@ from whoosh.qparser import (
 )
 
 from . import languages
-from .glossary import Glossary
+from .glossary import Glossary, Match
 from .analysis import COMPOUNDING, FUNCTION_WORDS, split_compound
 from .languages import LANGUAGES
-from .schema import CONTEXT_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, context_field, text_field
+from .schema import CONTEXT_FIELDS, NEUTRAL_FIELD, TEXT_FIELDS, concept_field, context_field, text_field
 
 # Operators in the users' languages, upper case as in English: "sexting ET écoles", "NICHT Schule".
 OPERATORS = {
@@ -46,6 +46,10 @@ QUERY_LANGUAGE_BOOST = 1.5
 # translations (the only way to passages in another language).
 EXPANSION_WEIGHT = 0.3
 TRANSLATION_WEIGHT = 0.5
+# Each word of a multi-word term on its own (harcèlement for harcèlement en ligne).
+PART_WEIGHT = 0.1
+# A glossary concept met in a passage, in whatever language the passage names it.
+CONCEPT_WEIGHT = 0.5
 # Words of a multi-word glossary term may stand this far apart.
 EXPANSION_SLOP = 6
 # A query of this many words needs not all of them when it has no operators: passages with all the
@@ -201,6 +205,13 @@ def _quote(lang_field: str, term: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+def _concept(match: Match, weight: float = 1.0) -> list[str]:
+    """Return the concept of a glossary match as met in passages of the languages it was not typed in:
+    the passages that name it in the words typed are found by those words."""
+    typed = match.typed_in()
+    return [f"{concept_field(lang)}:{match.concept.id}^{weight}" for lang in LANGUAGES if lang not in typed]
+
+
 def _plain(word: str) -> str:
     """Return a user's word as the parser reads it inside a group: quoted when it has inner punctuation."""
     return word if _WORD.fullmatch(word) else f'"{word}"'
@@ -254,16 +265,18 @@ class QueryBuilder:
         tokens = _drop_function_words(tokens, lang)
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
         fixes = {t.text: found for t in tokens if t.kind == "word" and not t.negated and (found := self.correct(t.text))}
-        rendered, expansions = self._render(tokens, expand, fixes)
-        parsed = self.parser(lang).parse(rendered)
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
+        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators)
+        parsed = self.parser(lang).parse(rendered)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
             strict, parsed = parsed, loosen(parsed)
         corrected = " ".join(fixes.get(w, [w])[0] for w in words) if fixes else None
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
-    def _render(self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]]) -> tuple[str, list[Expansion]]:
+    def _render(
+        self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]], loose: bool = False
+    ) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they
         match, and each word of `fixes` (unknown to the index) with the index's closest words."""
         out: list[str] = []
@@ -275,7 +288,7 @@ class QueryBuilder:
                 run = [token.text]
                 while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
                     run.append(tokens[i + len(run)].text)
-                out.extend(self._expand_run(run, expansions, fixes) if expand else map(_plain, run))
+                out.extend(self._expand_run(run, expansions, fixes, loose) if expand else map(_plain, run))
                 i += len(run)
                 continue
             if token.kind == "word":
@@ -288,9 +301,10 @@ class QueryBuilder:
             i += 1
         return " ".join(out), expansions
 
-    def _expand_run(self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]]) -> list[str]:
+    def _expand_run(self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]], loose: bool = False) -> list[str]:
         """Return the words of `run`, each glossary term among them grouped with its other forms, each
-        word the index does not hold grouped with the index's closest words."""
+        word the index does not hold grouped with the index's closest words. In a `loose` query, the
+        words of a term are also wanted each on its own, after passages naming the whole term."""
 
         def own(word: str) -> str:
             return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else _plain(word)
@@ -305,15 +319,15 @@ class QueryBuilder:
             source = " ".join(run[match.start : match.end])
             typed = " ".join(own(word) for word in run[match.start : match.end])
             others = match.other_forms()
+            alternatives = [
+                f"{_quote(text_field(lang), form)}^{EXPANSION_WEIGHT if lang == match.lang else TRANSLATION_WEIGHT}"
+                for lang, form in others
+            ] + _concept(match, CONCEPT_WEIGHT)
+            if loose and match.end - match.start > 1:
+                alternatives.append(f"({' OR '.join(own(word) for word in run[match.start : match.end])})^{PART_WEIGHT}")
+            out.append(f"(({typed}) OR {' OR '.join(alternatives)})" if alternatives else typed)
             if others:
-                alternatives = " OR ".join(
-                    f"{_quote(text_field(lang), form)}^{EXPANSION_WEIGHT if lang == match.lang else TRANSLATION_WEIGHT}"
-                    for lang, form in others
-                )
-                out.append(f"(({typed}) OR ({alternatives}))")
                 expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
-            else:
-                out.append(typed)
             cursor = match.end
         out.extend(plain(run[cursor:]))
         return out
@@ -331,7 +345,8 @@ class QueryBuilder:
             for part in parts:
                 for match in self.glossary.find([part]):
                     others = match.other_forms()
-                    groups.append("(" + " OR ".join(_quote(text_field(l), form) for l, form in others) + ")")
+                    forms = [_quote(text_field(l), form) for l, form in others] + _concept(match)
+                    groups.append("(" + " OR ".join(forms) + ")")
                     added.extend(form for _, form in others)
             if groups:
                 expansions.append(Expansion(word, "+".join(parts), tuple(dict.fromkeys(added))))

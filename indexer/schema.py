@@ -10,6 +10,13 @@ from .languages import LANGUAGES
 NEUTRAL_FIELD = "text_all"
 
 
+def concept_field(lang: str) -> str:
+    """Return the name of the field holding the glossary concepts a passage names in `lang`: where a
+    query's concept meets the passages that name it in another language than the one typed."""
+    return f"concepts_{lang}"
+
+
+
 def text_field(lang: str) -> str:
     """Return the name of the field holding text analyzed as `lang`."""
     return f"text_{lang}"
@@ -62,5 +69,6 @@ def build_schema() -> Schema:
         community=KEYWORD(stored=True, commas=True),
         articles=KEYWORD(stored=True, commas=True),
         kind=ID(stored=True),
+        **{concept_field(lang): KEYWORD(scorable=True) for lang in LANGUAGES},
         **fields,
     )

@@ -55,6 +55,15 @@ def test_article_numbers_are_searchable(passage_index):
     assert all("<mark>371/1</mark>" in h.snippet for h in quoting)
 
 
+def test_a_quoted_article_is_found_whole_by_its_number(passage_index):
+    # The second paragraph of article 442bis does not repeat its number, and is found by it.
+    results = run(passage_index, q="442bis", per_page="100")
+    texts = [h.passage["text"] for h in results.hits]
+    assert any(t.startswith("Si les faits visés à l'alinéa 1er sont commis au préjudice") for t in texts)
+    filtered = run(passage_index, article="442bis", per_page="100")
+    assert any(h.passage["text"].startswith("Si les faits visés à l'alinéa 1er") for h in filtered.hits)
+
+
 def test_snippets_escape_before_marking(passage_index):
     results = run(passage_index, q="Art 383bis", per_page="100")
     assert results.total > 0
