@@ -98,20 +98,25 @@ def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
     heading or lead-in (`... les projets suivants :`) it comes under. A list item or a short answer
     is then found by the question it answers."""
     question_text: dict[tuple[str, str | None], str] = {}
-    lead_in = ""
+    lead_in = law_lead_in = ""
     where: tuple = ()
     for passage in passages:
         here = (passage.doc, passage.question)
         if here != where:
-            lead_in, where = "", here
+            lead_in, law_lead_in, where = "", "", here
+        if passage.kind != "legal":
+            law_lead_in = ""
         if passage.kind == "question":
             question_text.setdefault(here, passage.text)
         parts = [passage.question_title or "", question_text.get(here, "") if passage.kind != "question" else ""]
         if passage.kind in ("answer", "legal"):
-            parts.append(lead_in)
+            parts.append(law_lead_in or lead_in)
         yield passage, " ".join(part for part in parts if part)
         if passage.kind == "heading" or (passage.kind == "answer" and passage.text.endswith(":")):
             lead_in = passage.text
+        elif passage.kind == "legal" and passage.text.endswith(":"):
+            # `on entend par "matériel pédopornographique" :` frames the article's items that follow.
+            law_lead_in = passage.text
 
 
 def _builds_dir(index_dir: Path) -> Path:

@@ -205,6 +205,13 @@ def _quote(lang_field: str, term: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+def _phrase(text: str) -> str:
+    """Return a quoted phrase as searched: in the passages' own words, not in the question or lead-in
+    that frames them (a list item under `on entend par "matériel pédopornographique"` does not hold
+    those words)."""
+    return "(" + " OR ".join(f'{field}:"{text}"^{FIELD_BOOSTS[field]}' for field in TEXT_FIELDS) + ")"
+
+
 def _concept(match: Match, weight: float = 1.0) -> list[str]:
     """Return the concept of a glossary match as met in passages of the languages it was not typed in:
     the passages that name it in the words typed are found by those words."""
@@ -259,7 +266,7 @@ class QueryBuilder:
             if not excluded:
                 return ParsedQuery(wq.Every())
             # Only exclusions: every passage but those.
-            rendered = " OR ".join(f'"{t.text}"' if t.kind == "phrase" else _plain(t.text) for t in excluded)
+            rendered = " OR ".join(_phrase(t.text) if t.kind == "phrase" else _plain(t.text) for t in excluded)
             return ParsedQuery(wq.AndNot(wq.Every(), self.parser(None).parse(rendered)), operators=False)
         lang = _query_language(" ".join(t.text for t in positive))
         tokens = _drop_function_words(tokens, lang)
@@ -295,7 +302,7 @@ class QueryBuilder:
                 out.append(f"NOT {_plain(token.text)}")
             elif token.kind == "phrase":
                 # A quoted phrase is searched as typed, without other forms.
-                out.append(f'{"NOT " if token.negated else ""}"{token.text}"')
+                out.append(f'{"NOT " if token.negated else ""}{_phrase(token.text)}')
             else:  # an operator or a parenthesis
                 out.append(token.text)
             i += 1

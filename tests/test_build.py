@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from indexer import PassageIndex, build_corpus, build_index, read_build_info, split_passages
+from indexer.build import contexts
 
 from .conftest import CORPUS, ROOT
 
@@ -102,3 +103,24 @@ def test_a_plain_index_folder_is_replaced_by_the_link(tmp_path, seed_doc):
     reader = PassageIndex(index_dir)
     assert reader.count() > 400
     reader.close()
+
+
+def test_items_are_indexed_with_what_frames_them(passages):
+    framed = list(contexts(passages))
+    at = next(i for i, (p, _) in enumerate(framed) if p.text.startswith("3° des images réalistes représentant un mineur"))
+    # The article's lead-in (`on entend par "matériel pédopornographique" :`) and its number.
+    assert "on entend par" in framed[at][1] and "383bis" in framed[at][1]
+    # A quoted article's lead-in frames its items only, not the reply's words after it.
+    after = next((p, context) for p, context in framed[at:] if p.kind == "answer")
+    assert after[0].question == framed[at][0].question
+    assert "on entend par" not in after[1]
+
+
+def test_passages_name_glossary_concepts_in_their_own_language(passages):
+    from indexer.glossary import default_glossary
+
+    glossary = default_glossary()
+    english = next(p for p in passages if p.text.startswith("+ getting the right prevention message through to young people"))
+    assert "young_people" in glossary.concepts_in("en", english.text)
+    french = next(p for p in passages if "sextos" in p.text)
+    assert "sexting" in glossary.concepts_in("fr", french.text)
