@@ -81,3 +81,30 @@ def test_the_api_says_what_was_expanded(client):
     assert data["query_lang"] == "nl" and data["relaxed"] is None
     html = client.get("/?q=seksuele+uitbuiting+van+kinderen&ui=nl").get_data(as_text=True)
     assert '<details class="expanded">' in html and "Ook gezocht naar 1 term in andere talen" in html
+
+
+def test_a_concept_typed_in_one_language_meets_passages_naming_it_in_another(passage_index):
+    from whoosh import query as wq
+
+    from indexer.schema import concept_field
+
+    # The index records, per language, the concepts each passage names.
+    searcher = passage_index._searcher()
+    english = {searcher.stored_fields(n)["text"][:40] for n in searcher.docs_for_query(wq.Term(concept_field("en"), "young_people"))}
+    assert "+ getting the right prevention message t" in english
+    # A French word searches the concept in the other languages, not in French, where the word typed
+    # already finds its passages (and synonyms must weigh less than it).
+    terms = {(field, text) for field, text in passage_index.parse("jeunes").query.iter_all_terms()}
+    assert {(concept_field(lang), "young_people") for lang in ("en", "nl", "de")} <= terms
+    assert (concept_field("fr"), "young_people") not in terms
+    # A word that is the same in every language (sexting) has no other language to reach.
+    assert not any(field.startswith("concepts_") for field, _ in passage_index.parse("sexting").query.iter_all_terms())
+
+
+def test_the_words_of_a_term_are_also_wanted_one_by_one(passage_index):
+    # "harcèlement en ligne" is cyberbullying; harassment on its own (art. 442bis) comes after it.
+    results = run(passage_index, "harcelement en ligne", per_page="50")
+    texts = [h.passage["text"] for h in results.hits]
+    assert any(t.startswith("Art. 442bis") for t in texts)
+    first_442 = next(i for i, t in enumerate(texts) if t.startswith("Art. 442bis"))
+    assert any("yberharcèlement" in t or "yberintimidation" in t or "Cybermobbing" in t for t in texts[:first_442])
