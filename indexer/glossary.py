@@ -71,13 +71,16 @@ class Glossary:
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
         self.concepts = tuple(concepts)
-        self._by_key: dict[str, dict[tuple[str, ...], Concept]] = {lang: {} for lang in LANGUAGES}
+        # Several concepts may share a key once stemmed (research, researcher): all are kept, in order.
+        self._by_key: dict[str, dict[tuple[str, ...], list[Concept]]] = {lang: {} for lang in LANGUAGES}
         for concept in self.concepts:
             for lang, forms in concept.forms.items():
                 for form in forms:
                     key = _key(lang, form)
                     if key:
-                        self._by_key[lang].setdefault(key, concept)
+                        found = self._by_key[lang].setdefault(key, [])
+                        if concept not in found:
+                            found.append(concept)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -96,14 +99,15 @@ class Glossary:
         """Return the ids of the concepts whose `lang` terms occur in `text`, once per occurrence,
         longest terms first and without overlaps: what a passage is about, whatever its language."""
         keys = self._by_key[lang]
-        tokens = [token.text for token in _normalizer(lang)(text)]
+        tokens = [(token.text, token.startchar, token.endchar) for token in _normalizer(lang)(text, chars=True)]
         found = []
         i = 0
         while i < len(tokens):
             for n in range(min(MAX_TERM_WORDS, len(tokens) - i), 0, -1):
-                concept = keys.get(tuple(tokens[i : i + n]))
-                if concept is not None:
-                    found.append(concept.id)
+                candidates = keys.get(tuple(token for token, _, _ in tokens[i : i + n]))
+                if candidates:
+                    surface = text[tokens[i][1] : tokens[i + n - 1][2]]
+                    found.append(_closest(candidates, lang, surface).id)
                     i += n
                     break
             else:
@@ -121,7 +125,8 @@ class Glossary:
                 for lang in LANGUAGES:
                     key = _key(lang, text)
                     if key and key in self._by_key[lang]:
-                        found = Match(i, i + n, lang, key, self._by_key[lang][key], tuple(words[i : i + n]))
+                        concept = _closest(self._by_key[lang][key], lang, text)
+                        found = Match(i, i + n, lang, key, concept, tuple(words[i : i + n]))
                         break
                 if found:
                     break
@@ -131,6 +136,17 @@ class Glossary:
             else:
                 i += 1
         return matches
+
+
+def _closest(candidates: list[Concept], lang: str, surface: str) -> Concept:
+    """Return the concept, among those sharing a stemmed key, that has `surface` itself as a form
+    (research: the concept research, not researcher); else the first, the glossary's before the lexicon's."""
+    if len(candidates) > 1:
+        folded = fold(" ".join(surface.split())).lower()
+        for concept in candidates:
+            if any(fold(form).lower() == folded for form in concept.forms[lang]):
+                return concept
+    return candidates[0]
 
 
 def read_glossary(*paths: Path) -> Glossary:

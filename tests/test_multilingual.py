@@ -108,3 +108,13 @@ def test_the_words_of_a_term_are_also_wanted_one_by_one(passage_index):
     assert any(t.startswith("Art. 442bis") for t in texts)
     first_442 = next(i for i, t in enumerate(texts) if t.startswith("Art. 442bis"))
     assert any("yberharcèlement" in t or "yberintimidation" in t or "Cybermobbing" in t for t in texts[:first_442])
+
+
+def test_concepts_sharing_a_stem_are_told_apart_by_the_word_itself():
+    glossary = read_glossary(GLOSSARY, LEXICON)
+    # English stems research and researcher alike; the word typed says which concept it is.
+    [research] = glossary.find(["research"])
+    [researcher] = glossary.find(["researcher"])
+    assert research.concept.id != researcher.concept.id
+    assert "recherche" in research.concept.forms["fr"] and "chercheur" in researcher.concept.forms["fr"]
+    assert glossary.concepts_in("en", "researchers do research") == [researcher.concept.id, research.concept.id]
