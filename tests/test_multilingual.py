@@ -118,3 +118,11 @@ def test_concepts_sharing_a_stem_are_told_apart_by_the_word_itself():
     assert research.concept.id != researcher.concept.id
     assert "recherche" in research.concept.forms["fr"] and "chercheur" in researcher.concept.forms["fr"]
     assert glossary.concepts_in("en", "researchers do research") == [researcher.concept.id, research.concept.id]
+
+
+def test_an_institution_is_not_expanded_to_its_counterpart_in_another_community(passage_index):
+    # Kaleido (German-speaking Community) and the ONE (French Community) do the same work; they are
+    # not one another's translation.
+    results = run(passage_index, "Kaleido")
+    assert all("Naissance" not in term for e in results.expansions for term in e.terms)
+    assert "Kaleido" in results.hits[0].passage["text"]
