@@ -48,6 +48,7 @@ EXPANSION_WEIGHT = 0.3
 TRANSLATION_WEIGHT = 0.5
 # Each word of a multi-word term on its own (harcèlement for harcèlement en ligne).
 PART_WEIGHT = 0.1
+COMPOUND_PART_WEIGHT = 0.3
 # A glossary concept met in a passage, in whatever language the passage names it.
 CONCEPT_WEIGHT = 0.5
 # Words of a multi-word glossary term may stand this far apart.
@@ -332,6 +333,9 @@ class QueryBuilder:
             ] + _concept(match, CONCEPT_WEIGHT)
             if loose and match.end - match.start > 1:
                 alternatives.append(f"({' OR '.join(own(word) for word in run[match.start : match.end])})^{PART_WEIGHT}")
+            elif loose and match.end - match.start == 1 and (found := self._parts(run[match.start])) is not None and len(found[0]) > 1:
+                # A compound term (Lehrerfortbildung) is also its parts: teacher, training.
+                alternatives.append(f"({found[1]})^{COMPOUND_PART_WEIGHT}")
             out.append(f"(({typed}) OR {' OR '.join(alternatives)})" if alternatives else typed)
             if others:
                 expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
@@ -344,6 +348,16 @@ class QueryBuilder:
         those terms' forms as a weaker alternative: Jugendschutz -> jeunes, youth, jongeren ..."""
         if self.known(word):
             return typed
+        found = self._parts(word)
+        if found is None:
+            return typed
+        parts, group, added = found
+        expansions.append(Expansion(word, "+".join(parts), added))
+        return f"(({typed}) OR ({group})^{EXPANSION_WEIGHT})"
+
+    def _parts(self, word: str) -> tuple[list[str], str, tuple[str, ...]] | None:
+        """Return the parts of a Dutch or German compound that are glossary terms, the query wanting
+        all of them in any of their forms, and those forms; None if it has no such parts."""
         for lang in COMPOUNDING:
             parts = split_compound(lang, word.lower())
             if not parts:
@@ -356,9 +370,8 @@ class QueryBuilder:
                     groups.append("(" + " OR ".join(forms) + ")")
                     added.extend(form for _, form in others)
             if groups:
-                expansions.append(Expansion(word, "+".join(parts), tuple(dict.fromkeys(added))))
-                return f"(({typed}) OR ({' AND '.join(groups)})^{EXPANSION_WEIGHT})"
-        return typed
+                return parts, " AND ".join(groups), tuple(dict.fromkeys(added))
+        return None
 
 
 def _drop_function_words(tokens: list[Token], lang: str | None) -> list[Token]:
