@@ -1,4 +1,4 @@
-"""Command line: `python -m indexer build|export`."""
+"""Command line: `python -m indexer build|export|report|evaluate`."""
 
 from __future__ import annotations
 

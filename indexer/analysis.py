@@ -63,16 +63,12 @@ class Decompounder(Filter):
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def split(self, word: str) -> list[str] | None:
-        """Return the two or three known words `word` is made of (without linking letters), or None."""
-        return _split(self.lang, word, 2)
-
     def __call__(self, tokens: Iterable) -> Iterator:
         for token in tokens:
             # Later filters change the token in place (stemming): read it before passing it on.
             word, stopped = token.text, token.stopped
             yield token
-            parts = None if stopped or len(word) < 2 * MIN_PART else _split(self.lang, word, 2)
+            parts = None if stopped else split_compound(self.lang, word)
             for part in parts or ():
                 token.text, token.stopped = part, False
                 yield token
@@ -111,7 +107,8 @@ def _split(lang: str, word: str, depth: int) -> tuple[str, ...] | None:
 
 
 def split_compound(lang: str, word: str) -> tuple[str, ...] | None:
-    """Return the parts of the lower-case compound `word` in `lang`, or None if it is none."""
+    """Return the two or three known words the lower-case compound `word` of `lang` is made of
+    (without linking letters), or None if it is none."""
     return _split(lang, word, 2) if len(word) >= 2 * MIN_PART else None
 
 

@@ -83,8 +83,6 @@ def passage_fields(passage: Passage, context: str = "", glossary: Glossary | Non
         "kind": passage.kind,
         NEUTRAL_FIELD: passage.text,
     }
-    # A paragraph of a quoted article is framed by the article, whose number it does not repeat.
-    context = " ".join([context, *(a for a in passage.articles if a not in passage.text.lower())]).strip()
     for lang in passage.langs:
         fields[text_field(lang)] = passage.text
         fields[concept_field(lang)] = " ".join(glossary.concepts_in(lang, passage.text))
@@ -94,9 +92,10 @@ def passage_fields(passage: Passage, context: str = "", glossary: Glossary | Non
 
 
 def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
-    """Yield each passage with the words that frame it: its question's title and wording, and the
-    heading or lead-in (`... les projets suivants :`) it comes under. A list item or a short answer
-    is then found by the question it answers."""
+    """Yield each passage with the words that frame it: its question's title and wording, the
+    heading or lead-in (`... les projets suivants :`) it comes under, and the article it is a
+    paragraph of when it does not repeat its number. A list item or a short answer is then found by
+    the question it answers."""
     question_text: dict[tuple[str, str | None], str] = {}
     lead_in = law_lead_in = ""
     where: tuple = ()
@@ -111,6 +110,7 @@ def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
         parts = [passage.question_title or "", question_text.get(here, "") if passage.kind != "question" else ""]
         if passage.kind in ("answer", "legal"):
             parts.append(law_lead_in or lead_in)
+        parts.extend(article for article in passage.articles if article not in passage.text.lower())
         yield passage, " ".join(part for part in parts if part)
         if passage.kind == "heading" or (passage.kind == "answer" and passage.text.endswith(":")):
             lead_in = passage.text

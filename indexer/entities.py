@@ -29,15 +29,11 @@ def _phrase(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entity:
-    """One entity: its code, its labels per interface language and the phrases that name it."""
+    """One entity: its code and the phrases that name it (its labels are the interface's, read from the
+    build's record of the metadata)."""
 
     code: str
-    labels: Mapping[str, str]
     pattern: re.Pattern
-
-    def label(self, lang: str) -> str:
-        """Return the entity's label in `lang`, else in English, else its code."""
-        return self.labels.get(lang) or self.labels.get("en") or self.code
 
 
 @dataclass(frozen=True)
@@ -46,11 +42,6 @@ class Profile:
 
     entities: tuple[Entity, ...] = ()
     competence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def named(self, text: str) -> tuple[str, ...]:
-        """Return the codes of the entities `text` names, in declaration order."""
-        folded = fold(text)
-        return tuple(entity.code for entity in self.entities if entity.pattern.search(folded))
 
     def marker(self, text: str) -> tuple[str, ...]:
         """Return the entities a paragraph introduces: named early in its first sentence, or referred to."""
@@ -79,10 +70,9 @@ def profile_from_metadata(metadata: Mapping, name: str = "metadata") -> Profile:
         if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
             raise CorpusError(f"{name}: entity {code!r} needs a non-empty list of names")
         pattern = re.compile("|".join(_phrase(n) for n in names))
-        labels = spec.get("label") or {}
-        if not isinstance(labels, dict):
+        if not isinstance(spec.get("label") or {}, dict):
             raise CorpusError(f"{name}: entity {code!r} label must be a table of language = label")
-        entities.append(Entity(code, dict(labels), pattern))
+        entities.append(Entity(code, pattern))
     codes = {entity.code for entity in entities}
     competence = {}
     for section, owners in (metadata.get("competence") or {}).items():

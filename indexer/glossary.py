@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +56,10 @@ class Match:
         ]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(lang: str, text: str) -> tuple[str, ...]:
-    """Return `text` as its language compares it: stems without stop words or accents."""
+    """Return `text` as its language compares it: stems without stop words or accents (cached: a query
+    compares each of its runs of words, and each concept it names compares all its forms)."""
     return tuple(token.text for token in _normalizer(lang)(text))
 
 
@@ -71,8 +73,10 @@ class Glossary:
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
         self.concepts = tuple(concepts)
-        # Several concepts may share a key once stemmed (research, researcher): all are kept, in order.
+        # Several concepts may share a key once stemmed (research, researcher): all are kept, in order,
+        # and the form as written tells them apart.
         self._by_key: dict[str, dict[tuple[str, ...], list[Concept]]] = {lang: {} for lang in LANGUAGES}
+        self._by_form: dict[str, dict[str, Concept]] = {lang: {} for lang in LANGUAGES}
         for concept in self.concepts:
             for lang, forms in concept.forms.items():
                 for form in forms:
@@ -81,6 +85,7 @@ class Glossary:
                         found = self._by_key[lang].setdefault(key, [])
                         if concept not in found:
                             found.append(concept)
+                    self._by_form[lang].setdefault(_written(form), concept)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -98,55 +103,55 @@ class Glossary:
     def concepts_in(self, lang: str, text: str) -> list[str]:
         """Return the ids of the concepts whose `lang` terms occur in `text`, once per occurrence,
         longest terms first and without overlaps: what a passage is about, whatever its language."""
-        keys = self._by_key[lang]
         tokens = [(token.text, token.startchar, token.endchar) for token in _normalizer(lang)(text, chars=True)]
-        found = []
-        i = 0
-        while i < len(tokens):
-            for n in range(min(MAX_TERM_WORDS, len(tokens) - i), 0, -1):
-                candidates = keys.get(tuple(token for token, _, _ in tokens[i : i + n]))
-                if candidates:
-                    surface = text[tokens[i][1] : tokens[i + n - 1][2]]
-                    found.append(_closest(candidates, lang, surface).id)
-                    i += n
-                    break
-            else:
-                i += 1
-        return found
+
+        def concept_at(i: int, n: int) -> str | None:
+            key = tuple(token for token, _, _ in tokens[i : i + n])
+            if key not in self._by_key[lang]:
+                return None
+            return self._concept(lang, key, text[tokens[i][1] : tokens[i + n - 1][2]]).id
+
+        return list(_longest_runs(len(tokens), concept_at))
 
     def find(self, words: Sequence[str]) -> list[Match]:
         """Return the concepts named by runs of `words`, longest runs first, without overlaps."""
-        matches = []
-        i = 0
-        while i < len(words):
-            found = None
-            for n in range(min(MAX_TERM_WORDS, len(words) - i), 0, -1):
-                text = " ".join(words[i : i + n])
-                for lang in LANGUAGES:
-                    key = _key(lang, text)
-                    if key and key in self._by_key[lang]:
-                        concept = _closest(self._by_key[lang][key], lang, text)
-                        found = Match(i, i + n, lang, key, concept, tuple(words[i : i + n]))
-                        break
-                if found:
-                    break
-            if found:
-                matches.append(found)
-                i = found.end
-            else:
-                i += 1
-        return matches
+
+        def match_at(i: int, n: int) -> Match | None:
+            text = " ".join(words[i : i + n])
+            for lang in LANGUAGES:
+                key = _key(lang, text)
+                if key and key in self._by_key[lang]:
+                    return Match(i, i + n, lang, key, self._concept(lang, key, text), tuple(words[i : i + n]))
+            return None
+
+        return list(_longest_runs(len(words), match_at))
+
+    def _concept(self, lang: str, key: tuple[str, ...], written: str) -> Concept:
+        """Return the concept of `key` that has the words as `written` for a form (research: the concept
+        research, not researcher, which stems alike); else the first, the glossary's before the lexicon's."""
+        candidates = self._by_key[lang][key]
+        exact = self._by_form[lang].get(_written(written)) if len(candidates) > 1 else None
+        return exact if exact in candidates else candidates[0]
 
 
-def _closest(candidates: list[Concept], lang: str, surface: str) -> Concept:
-    """Return the concept, among those sharing a stemmed key, that has `surface` itself as a form
-    (research: the concept research, not researcher); else the first, the glossary's before the lexicon's."""
-    if len(candidates) > 1:
-        folded = fold(" ".join(surface.split())).lower()
-        for concept in candidates:
-            if any(fold(form).lower() == folded for form in concept.forms[lang]):
-                return concept
-    return candidates[0]
+def _written(text: str) -> str:
+    """Return `text` as written forms are compared: lower case, without accents, spaces folded."""
+    return fold(" ".join(text.split()))
+
+
+def _longest_runs(length: int, found_at: Callable[[int, int], object | None]) -> Iterator:
+    """Yield what `found_at(i, n)` finds for runs of `n` items from `i`, left to right, the longest run
+    first at each place and without overlaps."""
+    i = 0
+    while i < length:
+        for n in range(min(MAX_TERM_WORDS, length - i), 0, -1):
+            found = found_at(i, n)
+            if found is not None:
+                yield found
+                i += n
+                break
+        else:
+            i += 1
 
 
 def read_glossary(*paths: Path) -> Glossary:

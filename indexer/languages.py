@@ -10,6 +10,7 @@ from pathlib import Path
 import langdetect
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
+from whoosh.lang.stopwords import stoplists
 
 # The languages the service analyses and its users read, in display order.
 LANGUAGES = ("fr", "en", "nl", "de")
@@ -74,14 +75,8 @@ def probabilities(text: str) -> list[tuple[str, float]]:
         return []
 
 
-def _function_words() -> dict[str, frozenset[str]]:
-    """Return each language's function words (its stop words of two letters or more)."""
-    from whoosh.lang.stopwords import stoplists
-
-    return {lang: frozenset(word for word in stoplists[lang] if len(word) > 1) for lang in LANGUAGES}
-
-
-_FUNCTION_WORDS = _function_words()
+# Each language's function words that vote for it: its stop words of two letters or more.
+_FUNCTION_WORDS = {lang: frozenset(word for word in stoplists[lang] if len(word) > 1) for lang in LANGUAGES}
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -46,7 +46,8 @@ QUERY_LANGUAGE_BOOST = 1.5
 # translations (the only way to passages in another language).
 EXPANSION_WEIGHT = 0.3
 TRANSLATION_WEIGHT = 0.5
-# Each word of a multi-word term on its own (harcèlement for harcèlement en ligne).
+# The parts of a term on their own: each word of a multi-word term (harcèlement for harcèlement en
+# ligne), all the parts of a compound term (Lehrerfortbildung: teacher and training).
 PART_WEIGHT = 0.1
 COMPOUND_PART_WEIGHT = 0.3
 # A glossary concept met in a passage, in whatever language the passage names it.
@@ -331,17 +332,23 @@ class QueryBuilder:
                 f"{_quote(text_field(lang), form)}^{EXPANSION_WEIGHT if lang == match.lang else TRANSLATION_WEIGHT}"
                 for lang, form in others
             ] + _concept(match, CONCEPT_WEIGHT)
-            if loose and match.end - match.start > 1:
-                alternatives.append(f"({' OR '.join(own(word) for word in run[match.start : match.end])})^{PART_WEIGHT}")
-            elif loose and match.end - match.start == 1 and (found := self._parts(run[match.start])) is not None and len(found[0]) > 1:
-                # A compound term (Lehrerfortbildung) is also its parts: teacher, training.
-                alternatives.append(f"({found[1]})^{COMPOUND_PART_WEIGHT}")
+            if loose and (parts := self._term_parts(run[match.start : match.end], own)):
+                alternatives.append(parts)
             out.append(f"(({typed}) OR {' OR '.join(alternatives)})" if alternatives else typed)
             if others:
                 expansions.append(Expansion(source, match.concept.id, tuple(dict.fromkeys(f for _, f in others))))
             cursor = match.end
         out.extend(plain(run[cursor:]))
         return out
+
+    def _term_parts(self, words: list[str], own: Callable[[str], str]) -> str | None:
+        """Return a term's parts wanted on their own, weaker than the whole: the words of a multi-word
+        term (harcèlement for harcèlement en ligne), the parts of a compound (Lehrerfortbildung:
+        teacher, training); None for a single word that is no compound."""
+        if len(words) > 1:
+            return f"({' OR '.join(map(own, words))})^{PART_WEIGHT}"
+        found = self._parts(words[0])
+        return f"({found[1]})^{COMPOUND_PART_WEIGHT}" if found is not None and len(found[0]) > 1 else None
 
     def _compound(self, word: str, typed: str, expansions: list[Expansion]) -> str:
         """Return `typed`, and if `word` is a Dutch or German compound whose parts are glossary terms,

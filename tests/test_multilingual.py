@@ -102,12 +102,17 @@ def test_a_concept_typed_in_one_language_meets_passages_naming_it_in_another(pas
 
 
 def test_the_words_of_a_term_are_also_wanted_one_by_one(passage_index):
+    from indexer.schema import concept_field
+
     # "harcèlement en ligne" is cyberbullying; harassment on its own (art. 442bis) comes after it.
     results = run(passage_index, "harcelement en ligne", per_page="50")
     texts = [h.passage["text"] for h in results.hits]
     assert any(t.startswith("Art. 442bis") for t in texts)
     first_442 = next(i for i, t in enumerate(texts) if t.startswith("Art. 442bis"))
     assert any("yberharcèlement" in t or "yberintimidation" in t or "Cybermobbing" in t for t in texts[:first_442])
+    # A compound term is also its parts: Lehrerfortbildung is teacher training, and teachers and training.
+    terms = set(passage_index.parse("Lehrerfortbildung").query.iter_all_terms())
+    assert {(concept_field("fr"), "teacher_in_service_training"), (concept_field("fr"), "teacher")} <= terms
 
 
 def test_concepts_sharing_a_stem_are_told_apart_by_the_word_itself():

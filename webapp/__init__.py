@@ -13,7 +13,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Return the app configured from defaults, then `LANZAROTE_*` environment, then `test_config`."""
     app = Flask(__name__)
     app.config.from_mapping(load_settings(overrides=test_config))
-    app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     app.extensions["passage_index"] = PassageIndex(app.config["INDEX_DIR"], app.config["SNIPPET_CHARS"])
