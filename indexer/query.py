@@ -45,7 +45,7 @@ QUERY_LANGUAGE_BOOST = 1.5
 # Glossary terms weigh this much against the user's own words: synonyms in the language typed, and
 # translations (the only way to passages in another language).
 EXPANSION_WEIGHT = 0.3
-TRANSLATION_WEIGHT = 0.5
+TRANSLATION_WEIGHT = 0.7
 # The parts of a term on their own: each word of a multi-word term (harcèlement for harcèlement en
 # ligne), all the parts of a compound term (Lehrerfortbildung: teacher and training).
 PART_WEIGHT = 0.1
@@ -198,6 +198,21 @@ def _drop_dangling(tokens: list[Token]) -> list[Token]:
     return result
 
 
+def _phrase_query(fieldname: str, words: list[str], slop: int = 1, boost: float = 1.0, char_ranges=None, **kwargs) -> wq.Query:
+    """Return the query of a phrase as a field's analyzer read it: its words in order, without the
+    parts of a compound (which stand at the whole word's place, not after it); a single word as a
+    term, a single compound as its whole or its parts, of the same weight (the parser's phrase of
+    one word drops the weight)."""
+    ranges = list(char_ranges) if char_ranges and len(char_ranges) == len(words) else [None] * len(words)
+    # A part repeats its compound's characters, as does the part after it.
+    kept = [i for i in range(len(words)) if i == 0 or ranges[i] is None or ranges[i] != ranges[i - 1]]
+    if len(kept) == 1:
+        # One word, or one compound with its parts: as the field reads a word typed on its own.
+        terms = [wq.Term(fieldname, word) for word in words]
+        return wq.Term(fieldname, words[0], boost=boost) if len(terms) == 1 else wq.Or(terms, boost=boost)
+    return wq.Phrase(fieldname, [words[i] for i in kept], slop=slop, boost=boost, char_ranges=[ranges[i] for i in kept] if char_ranges else None)
+
+
 def _quote(lang_field: str, term: str) -> str:
     """Return a glossary term as a phrase of its language's field, its words allowed to stand apart."""
     words = " ".join(_WORD.findall(term))
@@ -256,7 +271,7 @@ class QueryBuilder:
             FieldsPlugin(),
             MultifieldPlugin(TEXT_FIELDS + CONTEXT_FIELDS, fieldboosts=boosts, group=_BestFieldGroup),
         ]
-        return QueryParser(None, self.schema, plugins=plugins)
+        return QueryParser(None, self.schema, plugins=plugins, phraseclass=_phrase_query)
 
     def build(self, text: str, expand: bool = True) -> ParsedQuery:
         """Return the query for the user's `text`; empty text is every passage."""

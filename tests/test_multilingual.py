@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer import SearchQuery
 from indexer.glossary import GLOSSARY, LEXICON, read_glossary
 from indexer.languages import LANGUAGES
@@ -131,3 +133,40 @@ def test_an_institution_is_not_expanded_to_its_counterpart_in_another_community(
     results = run(passage_index, "Kaleido")
     assert all("Naissance" not in term for e in results.expansions for term in e.terms)
     assert "Kaleido" in results.hits[0].passage["text"]
+
+
+def _weights(query, weight: float = 1.0):
+    """Yield (field, text, weight) for every term of `query`, its weight the product of the boosts above it."""
+    weight *= query.boost
+    children = list(query.children())
+    if children:
+        for child in children:
+            yield from _weights(child, weight)
+    else:
+        for field, text in query.iter_all_terms():
+            yield field, text, weight
+
+
+def test_a_one_word_translation_weighs_less_than_the_word_typed(passage_index):
+    from indexer.query import TRANSLATION_WEIGHT
+
+    # jeunes: the user's own word at full weight; young people, youth, jongeren weigh less.
+    found = {}
+    for field, text, weight in _weights(passage_index.parse("jeunes").query):
+        found[(field, text)] = max(weight, found.get((field, text), 0))
+    assert found[("text_fr", "jeun")] >= 1.0
+    assert found[("text_en", "youth")] == pytest.approx(TRANSLATION_WEIGHT)
+    assert found[("text_nl", "jonger")] == pytest.approx(TRANSLATION_WEIGHT)
+
+
+def test_a_phrase_with_a_compound_finds_it_in_the_compounding_languages(passage_index):
+    from whoosh import query as wq
+
+    # Seksualiteit is read as seksualiteit and its parts at one place: the phrase is of whole words.
+    searcher = passage_index._searcher()
+    query = passage_index.builder().parser(None).parse('text_nl:"Raamwerk Seksualiteit en Beleid"')
+    assert isinstance(query, wq.Phrase)
+    assert len(set(searcher.docs_for_query(query))) >= 2
+    # A glossary term of two Dutch words, one a compound, reaches the passages that use it.
+    query = passage_index.builder().parser(None).parse('text_nl:"wetenschappelijk onderzoek"~6')
+    assert query.words == ["wetenschapp", "onderzoek"]
