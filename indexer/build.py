@@ -57,9 +57,11 @@ class BuildSummary:
         }
 
 
-def passage_fields(passage: Passage, context: str = "", glossary: Glossary | None = None) -> dict:
-    """Return the Whoosh document of `passage`: stored metadata, its text under each analyzer, and
-    the glossary concepts it names."""
+def passage_fields(passage: Passage, context: str = "", glossary: Glossary | None = None, lead_in: str = "") -> dict:
+    """Return the Whoosh document of `passage`: stored metadata, its text under each analyzer, the
+    question and lead-in that frame it (`context`), and the glossary concepts that it or its
+    `lead_in` names (a list item under `on entend par "matériel pédopornographique" :` is about
+    that, in whatever language a query names it)."""
     glossary = default_glossary() if glossary is None else glossary
     question_path = []
     if passage.question:
@@ -85,17 +87,17 @@ def passage_fields(passage: Passage, context: str = "", glossary: Glossary | Non
     }
     for lang in passage.langs:
         fields[text_field(lang)] = passage.text
-        fields[concept_field(lang)] = " ".join(glossary.concepts_in(lang, passage.text))
+        fields[concept_field(lang)] = " ".join(glossary.concepts_in(lang, passage.text) + glossary.concepts_in(lang, lead_in))
         if context:
             fields[context_field(lang)] = context
     return fields
 
 
-def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
-    """Yield each passage with the words that frame it: its question's title and wording, the
-    heading or lead-in (`... les projets suivants :`) it comes under, and the article it is a
-    paragraph of when it does not repeat its number. A list item or a short answer is then found by
-    the question it answers."""
+def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str, str]]:
+    """Yield each passage with the words that frame it: the context (its question's title and wording,
+    the lead-in it comes under, and the article it is a paragraph of when it does not repeat its
+    number), and that heading or lead-in (`... les projets suivants :`) alone. A list item or a
+    short answer is then found by what it answers."""
     question_text: dict[tuple[str, str | None], str] = {}
     lead_in = law_lead_in = ""
     where: tuple = ()
@@ -107,11 +109,10 @@ def contexts(passages: Iterable[Passage]) -> Iterator[tuple[Passage, str]]:
             law_lead_in = ""
         if passage.kind == "question":
             question_text.setdefault(here, passage.text)
-        parts = [passage.question_title or "", question_text.get(here, "") if passage.kind != "question" else ""]
-        if passage.kind in ("answer", "legal"):
-            parts.append(law_lead_in or lead_in)
+        framing = (law_lead_in or lead_in) if passage.kind in ("answer", "legal") else ""
+        parts = [passage.question_title or "", question_text.get(here, "") if passage.kind != "question" else "", framing]
         parts.extend(article for article in passage.articles if article not in passage.text.lower())
-        yield passage, " ".join(part for part in parts if part)
+        yield passage, " ".join(part for part in parts if part), framing
         if passage.kind == "heading" or (passage.kind == "answer" and passage.text.endswith(":")):
             lead_in = passage.text
         elif passage.kind == "legal" and passage.text.endswith(":"):
@@ -144,8 +145,8 @@ def build_index(
         ix = whoosh_index.create_in(str(target), build_schema())
         writer = ix.writer(limitmb=256)
         try:
-            for passage, context in contexts(passages):
-                writer.add_document(**passage_fields(passage, context))
+            for passage, context, lead_in in contexts(passages):
+                writer.add_document(**passage_fields(passage, context, lead_in=lead_in))
                 summary.count(passage)
                 if progress is not None:
                     progress(summary.passages)

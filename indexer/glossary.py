@@ -113,18 +113,26 @@ class Glossary:
 
         return list(_longest_runs(len(tokens), concept_at))
 
-    def find(self, words: Sequence[str]) -> list[Match]:
-        """Return the concepts named by runs of `words`, longest runs first, without overlaps."""
+    def find(self, words: Sequence[str], lang: str | None = None) -> list[Match]:
+        """Return the concepts named by runs of `words`, longest runs first, without overlaps. A run that
+        names a concept in one language and another in a second (support: help in English, a carrier
+        in French) is read in `lang`, else in the language most of the words are terms of."""
+        order = self._languages_of(words) if lang is None else (lang, *(other for other in LANGUAGES if other != lang))
 
         def match_at(i: int, n: int) -> Match | None:
             text = " ".join(words[i : i + n])
-            for lang in LANGUAGES:
+            for lang in order:
                 key = _key(lang, text)
                 if key and key in self._by_key[lang]:
                     return Match(i, i + n, lang, key, self._concept(lang, key, text), tuple(words[i : i + n]))
             return None
 
         return list(_longest_runs(len(words), match_at))
+
+    def _languages_of(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Return the languages, those with the most of `words` among their terms' words first."""
+        counts = {lang: sum(1 for word in words if (key := _key(lang, word)) and key in self._by_key[lang]) for lang in LANGUAGES}
+        return tuple(sorted(LANGUAGES, key=lambda lang: -counts[lang]))
 
     def _concept(self, lang: str, key: tuple[str, ...], written: str) -> Concept:
         """Return the concept of `key` that has the words as `written` for a form (research: the concept

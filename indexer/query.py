@@ -290,7 +290,7 @@ class QueryBuilder:
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
         fixes = {t.text: found for t in tokens if t.kind == "word" and not t.negated and (found := self.correct(t.text))}
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
-        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators)
+        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators, lang=lang)
         parsed = self.parser(lang).parse(rendered)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
@@ -299,7 +299,7 @@ class QueryBuilder:
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
     def _render(
-        self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]], loose: bool = False
+        self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]], loose: bool = False, lang: str | None = None
     ) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they
         match, and each word of `fixes` (unknown to the index) with the index's closest words."""
@@ -312,7 +312,7 @@ class QueryBuilder:
                 run = [token.text]
                 while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
                     run.append(tokens[i + len(run)].text)
-                out.extend(self._expand_run(run, expansions, fixes, loose) if expand else map(_plain, run))
+                out.extend(self._expand_run(run, expansions, fixes, loose, lang) if expand else map(_plain, run))
                 i += len(run)
                 continue
             if token.kind == "word":
@@ -325,7 +325,9 @@ class QueryBuilder:
             i += 1
         return " ".join(out), expansions
 
-    def _expand_run(self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]], loose: bool = False) -> list[str]:
+    def _expand_run(
+        self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]], loose: bool = False, lang: str | None = None
+    ) -> list[str]:
         """Return the words of `run`, each glossary term among them grouped with its other forms, each
         word the index does not hold grouped with the index's closest words. In a `loose` query, the
         words of a term are also wanted each on its own, after passages naming the whole term."""
@@ -338,7 +340,7 @@ class QueryBuilder:
 
         out: list[str] = []
         cursor = 0
-        for match in self.glossary.find([fixes.get(word, [word])[0] for word in run]):
+        for match in self.glossary.find([fixes.get(word, [word])[0] for word in run], lang):
             out.extend(plain(run[cursor : match.start]))
             source = " ".join(run[match.start : match.end])
             typed = " ".join(own(word) for word in run[match.start : match.end])
@@ -386,7 +388,7 @@ class QueryBuilder:
                 continue
             groups, added = [], []
             for part in parts:
-                for match in self.glossary.find([part]):
+                for match in self.glossary.find([part], lang):
                     others = match.other_forms()
                     forms = [_quote(text_field(l), form) for l, form in others] + _concept(match)
                     groups.append("(" + " OR ".join(forms) + ")")

@@ -107,13 +107,16 @@ def test_a_plain_index_folder_is_replaced_by_the_link(tmp_path, seed_doc):
 
 def test_items_are_indexed_with_what_frames_them(passages):
     framed = list(contexts(passages))
-    at = next(i for i, (p, _) in enumerate(framed) if p.text.startswith("3° des images réalistes représentant un mineur"))
-    # The article's lead-in (`on entend par "matériel pédopornographique" :`) and its number.
-    assert "on entend par" in framed[at][1] and "383bis" in framed[at][1]
+    at = next(i for i, (p, _, _) in enumerate(framed) if p.text.startswith("3° des images réalistes représentant un mineur"))
+    # The article's lead-in (`on entend par "matériel pédopornographique" :`), and its number.
+    assert "on entend par" in framed[at][2] and "383bis" in framed[at][1]
     # A quoted article's lead-in frames its items only, not the reply's words after it.
-    after = next((p, context) for p, context in framed[at:] if p.kind == "answer")
+    after = next((p, lead_in) for p, _, lead_in in framed[at:] if p.kind == "answer")
     assert after[0].question == framed[at][0].question
     assert "on entend par" not in after[1]
+    # The reply's own lists: `Evolution du soutien ... :` frames the subsidies that follow it.
+    item = next((p, lead_in) for p, _, lead_in in framed if p.text.startswith("Accord de subvention actuel"))
+    assert item[1].startswith("Evolution du soutien")
 
 
 def test_passages_name_glossary_concepts_in_their_own_language(passages):

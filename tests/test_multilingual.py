@@ -170,3 +170,21 @@ def test_a_phrase_with_a_compound_finds_it_in_the_compounding_languages(passage_
     # A glossary term of two Dutch words, one a compound, reaches the passages that use it.
     query = passage_index.builder().parser(None).parse('text_nl:"wetenschappelijk onderzoek"~6')
     assert query.words == ["wetenschapp", "onderzoek"]
+
+
+def test_a_word_naming_two_concepts_in_two_languages_is_read_in_the_query_language():
+    glossary = read_glossary(GLOSSARY, LEXICON)
+    # support is help in English, a carrier (support visuel) in French.
+    assert [m.concept.id for m in glossary.find(["support"], "en")] == ["support"]
+    assert [m.concept.id for m in glossary.find(["support"], "fr")] == ["carrier_medium"]
+    # A query of unknown language is read in the language most of its words are terms of.
+    assert glossary.find(["support", "Flemish", "media", "policy"])[0].concept.id == "support"
+    assert glossary.find(["le", "support", "des", "images"])[0].concept.id == "carrier_medium"
+
+
+def test_an_item_is_found_from_another_language_by_what_its_lead_in_names(passage_index):
+    # `3° des images réalistes représentant un mineur qui n'existe pas` does not name child
+    # pornography; the article's lead-in (`on entend par "matériel pédopornographique" :`) does.
+    item = "3° des images réalistes représentant un mineur qui n'existe pas"
+    results = run(passage_index, "Kinderpornografie", per_page="100")
+    assert any(h.passage["text"].startswith(item) for h in results.hits)
