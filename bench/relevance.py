@@ -1,9 +1,13 @@
 """nDCG@10 of the search on the development queries, per query type, beside plain BM25 (SQLite FTS5).
 
 Run: `.venv/bin/python bench/relevance.py [-v]`. The queries and their graded judgments are in
-`bench/data/queries.jsonl` (written from the document, before looking at any ranking). The baseline
-indexes the same passages in SQLite FTS5 with `unicode61 remove_diacritics 2` and ranks with bm25().
-Prints figures; asserts nothing (the targets are shown beside them).
+`bench/data/queries.jsonl`: `judgments` were written from the document with the queries, before
+looking at any ranking; `pooled` completes them the way evaluation campaigns do: every passage that
+either system ranked in its top 10 and the first judgments missed, graded blind (against the
+query's written need, without the rankings) by assessors who did not write the search. Scores use
+both; the `first` column uses the first judgments only. The baseline indexes the same passages in
+SQLite FTS5 with `unicode61 remove_diacritics 2` and ranks with bm25(). Prints figures; asserts
+nothing (the targets are shown beside them).
 """
 
 from __future__ import annotations
@@ -65,26 +69,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         build_corpus(ROOT / "corpus", Path(tmp) / "index")
         index = PassageIndex(Path(tmp) / "index")
-        scores: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        scores: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         for q in queries:
             results = index.search(SearchQuery(q=q["query"], per_page=K))
-            ours = ndcg([hit.passage["id"] for hit in results.hits], q["judgments"])
-            base = ndcg(baseline(q["query"]), q["judgments"])
+            ranked = [hit.passage["id"] for hit in results.hits]
+            judgments = {**q["judgments"], **q.get("pooled", {})}
+            ours, first = ndcg(ranked, judgments), ndcg(ranked, q["judgments"])
+            base = ndcg(baseline(q["query"]), judgments)
             for group in ("all", q["type"], f"lang:{q['lang']}"):
-                scores[group].append((ours, base))
+                scores[group].append((ours, base, first))
             if args.verbose:
                 flags = ("fuzzy " if results.fuzzy else "") + ("expanded" if results.expansions else "")
                 print(f"{q['id']} {q['type']:<6} {ours:5.2f} {base:5.2f}  {q['query'][:60]:<60} {flags}")
         index.close()
-    print(f"{'queries':<12} {'n':>3} {'nDCG@10':>8} {'FTS5':>6} {'target':>7}")
+    print(f"{'queries':<12} {'n':>3} {'nDCG@10':>8} {'FTS5':>6} {'target':>7} {'first':>6}")
     for group in ["all", "same", "cross", "name", "phrase", "typo", *sorted(g for g in scores if g.startswith("lang:"))]:
-        pairs = scores.get(group)
-        if not pairs:
+        rows = scores.get(group)
+        if not rows:
             continue
-        ours = sum(p[0] for p in pairs) / len(pairs)
-        base = sum(p[1] for p in pairs) / len(pairs)
+        ours, base, first = (sum(row[i] for row in rows) / len(rows) for i in range(3))
         target = f"{TARGETS[group]:.2f}" if group in TARGETS else ""
-        print(f"{group:<12} {len(pairs):>3} {ours:8.3f} {base:6.3f} {target:>7}")
+        print(f"{group:<12} {len(rows):>3} {ours:8.3f} {base:6.3f} {target:>7} {first:6.3f}")
 
 
 if __name__ == "__main__":
