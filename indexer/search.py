@@ -12,7 +12,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring
+from whoosh import scoring, sorting
 
 from . import languages
 from .analysis import warm_up
@@ -39,6 +39,13 @@ KIND_WEIGHTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.3, "
 # development queries.
 BM25_B = 0.3
 BM25_K1 = 0.8
+
+
+# Relevance, then document order: passages of equal score (a law quoted twice) in a stable order, so
+# that pages follow one another. A sort also scores every match: Whoosh's top-N search prunes with
+# estimates of the best score a sub-query can give, which the kind weights and phrases of these
+# queries defeat (a passage could be missing from page 1 yet be on page 2).
+BY_RELEVANCE = [sorting.ScoreFacet(), sorting.FieldFacet("doc"), sorting.FieldFacet("order")]
 
 
 class PassageWeighting(scoring.BM25F):
@@ -181,7 +188,8 @@ class PassageIndex:
         everything = _and(filters.values())
         # Every passage scores alike when nothing positive was asked for: list them in document order.
         unscored = isinstance(parsed, wq.Every) or (isinstance(parsed, wq.AndNot) and isinstance(parsed.a, wq.Every))
-        sortedby = None if query.sort == "relevance" and not unscored else ["doc", "order"]
+        ranked = query.sort == "relevance" and not unscored
+        sortedby = BY_RELEVANCE if ranked else ["doc", "order"]
         hits = []
         total = 0
         relaxed = None
@@ -204,7 +212,8 @@ class PassageIndex:
                 passage = stored_passage(hit.fields())
                 fields = [NEUTRAL_FIELD] + [text_field(lang) for lang in passage["langs"]]
                 marked = snippet(passage["text"], wanted, searcher.schema, fields, self.snippet_chars)
-                score = round(hit.score, 4) if sortedby is None and hit.score is not None else None
+                # Sorted by relevance, a hit's sort key starts with its score, negated.
+                score = round(-hit.score[0], 4) if ranked else None
                 hits.append(SearchHit(passage=passage, snippet=marked, score=score))
         facets = self._facets(searcher, parsed, filters, query)
         suggestion = built.corrected

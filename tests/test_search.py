@@ -195,3 +195,15 @@ def test_operators_with_nothing_to_join_are_ignored(passage_index):
     total = run(passage_index, q="sexting").total
     for q in ("sexting AND", "OR sexting", "sexting OR OR", "sexting NOT"):
         assert run(passage_index, q=q).total == total
+
+
+def test_pages_follow_one_another(passage_index):
+    # Page 2 holds the passages after page 1, none of them again: the ranking does not depend on
+    # the page size (Whoosh's top-N pruning once dropped passages from a short page).
+    for q in ("Medienkompetenz für Eltern", "helpline for child victims of sexual abuse", "définition de la pédopornographie"):
+        first = [h.passage["id"] for h in run(passage_index, q=q, per_page="10").hits]
+        second = [h.passage["id"] for h in run(passage_index, q=q, per_page="10", page="2").hits]
+        both = [h.passage["id"] for h in run(passage_index, q=q, per_page="20").hits]
+        assert len(both) == 20 and first + second == both
+        scores = [h.score for h in run(passage_index, q=q, per_page="20").hits]
+        assert scores == sorted(scores, reverse=True)
