@@ -52,6 +52,9 @@ PART_WEIGHT = 0.1
 COMPOUND_PART_WEIGHT = 0.3
 # A glossary concept met in a passage, in whatever language the passage names it.
 CONCEPT_WEIGHT = 0.5
+# A name the index holds in few passages may be spelled otherwise in others (Yapaka, Yakapa): its
+# other spellings there weigh this much.
+VARIANT_WEIGHT = 0.3
 # Words of a multi-word glossary term may stand this far apart.
 EXPANSION_SLOP = 6
 # A query of this many words needs not all of them when it has no operators: passages with all the
@@ -250,6 +253,7 @@ class QueryBuilder:
         glossary: Glossary,
         correct: Callable[[str], list[str]] | None = None,
         known: Callable[[str], bool] | None = None,
+        variants: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.schema = schema
         self.glossary = glossary
@@ -257,6 +261,8 @@ class QueryBuilder:
         self.correct = correct or (lambda word: [])
         # Whether the index holds a word as it is (a name such as Mediaraven is no compound to split).
         self.known = known or (lambda word: False)
+        # Returns the index's other spellings of a word it holds in few passages (none for others).
+        self.variants = variants or (lambda word: [])
 
     def parser(self, lang: str | None) -> QueryParser:
         """Return the parser for rendered queries, weighting `lang`'s field when the query's language is known."""
@@ -289,8 +295,11 @@ class QueryBuilder:
         tokens = _drop_function_words(tokens, lang)
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
         fixes = {t.text: found for t in tokens if t.kind == "word" and not t.negated and (found := self.correct(t.text))}
+        variants = {
+            t.text: found for t in tokens if t.kind == "word" and not t.negated and t.text not in fixes and (found := self.variants(t.text))
+        }
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
-        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators, lang=lang)
+        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators, lang=lang, variants=variants)
         parsed = self.parser(lang).parse(rendered)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
@@ -299,10 +308,17 @@ class QueryBuilder:
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
     def _render(
-        self, tokens: list[Token], expand: bool, fixes: dict[str, list[str]], loose: bool = False, lang: str | None = None
+        self,
+        tokens: list[Token],
+        expand: bool,
+        fixes: dict[str, list[str]],
+        loose: bool = False,
+        lang: str | None = None,
+        variants: dict[str, list[str]] | None = None,
     ) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they
-        match, and each word of `fixes` (unknown to the index) with the index's closest words."""
+        match, each word of `fixes` (unknown to the index) with the index's closest words, and each
+        word of `variants` (rare in the index) with its other spellings there, weaker."""
         out: list[str] = []
         expansions: list[Expansion] = []
         i = 0
@@ -312,7 +328,7 @@ class QueryBuilder:
                 run = [token.text]
                 while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
                     run.append(tokens[i + len(run)].text)
-                out.extend(self._expand_run(run, expansions, fixes, loose, lang) if expand else map(_plain, run))
+                out.extend(self._expand_run(run, expansions, fixes, loose, lang, variants or {}) if expand else map(_plain, run))
                 i += len(run)
                 continue
             if token.kind == "word":
@@ -326,14 +342,25 @@ class QueryBuilder:
         return " ".join(out), expansions
 
     def _expand_run(
-        self, run: list[str], expansions: list[Expansion], fixes: dict[str, list[str]], loose: bool = False, lang: str | None = None
+        self,
+        run: list[str],
+        expansions: list[Expansion],
+        fixes: dict[str, list[str]],
+        loose: bool = False,
+        lang: str | None = None,
+        variants: dict[str, list[str]] | None = None,
     ) -> list[str]:
         """Return the words of `run`, each glossary term among them grouped with its other forms, each
         word the index does not hold grouped with the index's closest words. In a `loose` query, the
         words of a term are also wanted each on its own, after passages naming the whole term."""
 
         def own(word: str) -> str:
-            return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})" if word in fixes else _plain(word)
+            if word in fixes:
+                return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})"
+            if variants and word in variants:
+                spelled = " OR ".join(f"{NEUTRAL_FIELD}:{_plain(v)}" for v in variants[word])
+                return f"({_plain(word)} OR ({spelled})^{VARIANT_WEIGHT})"
+            return _plain(word)
 
         def plain(words: list[str]) -> list[str]:
             return [self._compound(word, own(word), expansions) for word in words]

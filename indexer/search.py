@@ -34,6 +34,11 @@ __all__ = ["FACETS", "SORTS", "FacetValue", "PassageIndex", "SearchHit", "Search
 KIND_WEIGHTS = {"answer": 1.0, "legal": 1.0, "footnote": 0.7, "question": 0.3, "heading": 0.3, "title": 0.3}
 
 
+# A word the index holds in this few passages, and this long, may be a name spelled otherwise
+# elsewhere in the documents: its other spellings are searched too (weaker).
+VARIANT_MAX_PASSAGES = 3
+VARIANT_MIN_LENGTH = 6
+
 # BM25F parameters: passages run from a two-word heading to a page of law, and a long passage is not
 # less about its words for being long (B low); term frequency saturates early (K1 low). Tuned on the
 # development queries.
@@ -132,7 +137,7 @@ class PassageIndex:
 
     def builder(self) -> QueryBuilder:
         """Return the query builder over the index's schema and the glossary."""
-        return QueryBuilder(self._searcher().schema, self.glossary, self.corrections, self.knows)
+        return QueryBuilder(self._searcher().schema, self.glossary, self.corrections, self.knows, self.variants)
 
     def _neutral_tokens(self, word: str) -> tuple[list[str], object]:
         """Return the tokens of `word` as the neutral field reads it, and the searcher."""
@@ -154,6 +159,17 @@ class PassageIndex:
         if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words():
             return []
         return searcher.suggest(NEUTRAL_FIELD, tokens[0], limit=1, maxdist=2, prefix=1)
+
+    def variants(self, word: str) -> list[str]:
+        """Return the index's other spellings of a name it holds in few passages (two edits at most,
+        the first two letters alike): Yakapa for Yapaka, which the document spells both ways."""
+        tokens, searcher = self._neutral_tokens(word)
+        if len(tokens) != 1 or len(tokens[0]) < VARIANT_MIN_LENGTH or not tokens[0].isalpha():
+            return []
+        reader = searcher.reader()
+        if not 0 < reader.doc_frequency(NEUTRAL_FIELD, tokens[0]) <= VARIANT_MAX_PASSAGES or tokens[0] in self.glossary.folded_words():
+            return []
+        return [term for term in reader.terms_within(NEUTRAL_FIELD, tokens[0], 2, prefix=2) if term != tokens[0]]
 
     def parse(self, text: str) -> ParsedQuery:
         """Return the query for the user's `text` (every passage for empty text); never fails."""

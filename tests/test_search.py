@@ -207,3 +207,13 @@ def test_pages_follow_one_another(passage_index):
         assert len(both) == 20 and first + second == both
         scores = [h.score for h in run(passage_index, q=q, per_page="20").hits]
         assert scores == sorted(scores, reverse=True)
+
+
+def test_a_rare_name_is_also_found_as_the_document_spells_it_elsewhere(passage_index):
+    # The reply writes Yapaka twice (in addresses) and Yakapa four times: the user types the right name.
+    results = run(passage_index, q="Yapaka")
+    snippets = [h.snippet for h in results.hits]
+    assert any("<mark>Yakapa</mark>" in s for s in snippets) and results.total >= 5
+    # The spelling typed comes first; a common word has no other spellings searched.
+    assert "yapaka" in results.hits[0].passage["text"].lower() or "yapaka" in snippets[0].lower()
+    assert passage_index.variants("sexting") == [] and passage_index.variants("Mediawijs") == []
