@@ -29,6 +29,8 @@ _EXTRA_STOPS = {
 # Each language's function words: its stop words and the elided forms its apostrophes leave.
 FUNCTION_WORDS = {lang: frozenset(stoplists[lang]) | _EXTRA_STOPS[lang] for lang in LANGUAGES}
 
+# Words at least this frequent (Zipf scale) are common words of a language.
+COMMON_ZIPF = 4.5
 # Languages that write compounds as one word (Kindermishandeling, Lehrerfortbildung).
 COMPOUNDING = ("nl", "de")
 # How many of a language's most frequent words (wordfreq's lists) may be parts of a compound.
@@ -45,6 +47,11 @@ def vocabulary(lang: str) -> frozenset[str]:
     return frozenset(
         word for word in wordfreq.top_n_list(lang, VOCABULARY_SIZE) if word.isalpha() and len(word) >= MIN_PART
     )
+
+
+def common_word(lang: str, word: str) -> bool:
+    """Whether `word` is among the common words of `lang` (about one in 30,000 words of its texts or more)."""
+    return wordfreq.zipf_frequency(word, lang) >= COMMON_ZIPF
 
 
 def warm_up() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis import normalizer
+from .analysis import common_word, normalizer
 from .entities import fold
 from .errors import CorpusError
 from .languages import LANGUAGES
@@ -116,15 +116,19 @@ class Glossary:
     def find(self, words: Sequence[str], lang: str | None = None) -> list[Match]:
         """Return the concepts named by runs of `words`, longest runs first, without overlaps. A run that
         names a concept in one language and another in a second (support: help in English, a carrier
-        in French) is read in `lang`, else in the language most of the words are terms of."""
+        in French) is read in `lang`, else in the language most of the words are terms of; a run of
+        common words of `lang` is read in no other language."""
         order = self._languages_of(words) if lang is None else (lang, *(other for other in LANGUAGES if other != lang))
 
         def match_at(i: int, n: int) -> Match | None:
             text = " ".join(words[i : i + n])
-            for lang in order:
-                key = _key(lang, text)
-                if key and key in self._by_key[lang]:
-                    return Match(i, i + n, lang, key, self._concept(lang, key, text), tuple(words[i : i + n]))
+            for other in order:
+                key = _key(other, text)
+                if key and key in self._by_key[other]:
+                    if lang is not None and other != lang and all(common_word(lang, word) for word in words[i : i + n]):
+                        # A common word of the query's language is no term of another (faire is not fair).
+                        return None
+                    return Match(i, i + n, other, key, self._concept(other, key, text), tuple(words[i : i + n]))
             return None
 
         return list(_longest_runs(len(words), match_at))

@@ -188,3 +188,12 @@ def test_an_item_is_found_from_another_language_by_what_its_lead_in_names(passag
     item = "3° des images réalistes représentant un mineur qui n'existe pas"
     results = run(passage_index, "Kinderpornografie", per_page="100")
     assert any(h.passage["text"].startswith(item) for h in results.hits)
+
+
+def test_a_common_word_of_the_query_language_is_no_term_of_another(passage_index):
+    glossary = read_glossary(GLOSSARY, LEXICON)
+    # faire (to do) stems like the English fair; in a French query it is French.
+    assert glossary.find(["faire"], "fr") == []
+    assert [m.concept.id for m in glossary.find(["online", "grooming"], "fr")] == ["solicitation_of_children"]
+    expanded = passage_index.parse("difficultés de la police pour faire passer le message de prévention aux jeunes").expansions
+    assert "faire" not in {e.source for e in expanded} and "jeunes" in {e.source for e in expanded}
