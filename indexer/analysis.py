@@ -29,8 +29,9 @@ _EXTRA_STOPS = {
 # Each language's function words: its stop words and the elided forms its apostrophes leave.
 FUNCTION_WORDS = {lang: frozenset(stoplists[lang]) | _EXTRA_STOPS[lang] for lang in LANGUAGES}
 
-# Words at least this frequent (Zipf scale) are common words of a language.
+# Words at least this frequent (Zipf scale) are common words of a language; real words at least.
 COMMON_ZIPF = 4.5
+REAL_WORD_ZIPF = 3.0
 # Languages that write compounds as one word (Kindermishandeling, Lehrerfortbildung).
 COMPOUNDING = ("nl", "de")
 # How many of a language's most frequent words (wordfreq's lists) may be parts of a compound.
@@ -52,6 +53,12 @@ def vocabulary(lang: str) -> frozenset[str]:
 def common_word(lang: str, word: str) -> bool:
     """Whether `word` is among the common words of `lang` (about one in 30,000 words of its texts or more)."""
     return wordfreq.zipf_frequency(word, lang) >= COMMON_ZIPF
+
+
+def real_word(word: str) -> bool:
+    """Whether `word` is a word of one of the languages (about one in a million words of its texts or
+    more): not a typo, even when the documents do not use it (penalties, classer)."""
+    return any(wordfreq.zipf_frequency(word, lang) >= REAL_WORD_ZIPF for lang in LANGUAGES)
 
 
 def warm_up() -> None:

@@ -15,7 +15,7 @@ from whoosh import query as wq
 from whoosh import scoring, sorting
 
 from . import languages
-from .analysis import warm_up
+from .analysis import real_word, warm_up
 from .build import read_build_info
 from .errors import N_, BadQuery, IndexUnavailable, NotFound
 from .facets import count_facets, facet_filter, facet_table
@@ -151,12 +151,12 @@ class PassageIndex:
 
     def corrections(self, word: str) -> list[str]:
         """Return the index's word closest to `word` (two edits at most) when the index does not hold it
-        and it is no glossary term; else nothing."""
+        and it is neither a glossary term nor a word of the languages; else nothing."""
         tokens, searcher = self._neutral_tokens(word)
         # Numbers are what they are (an article 371/2 is no typo for 371/1); words, even with digits, may be typos.
         if len(tokens) != 1 or len(tokens[0]) < 4 or not any(ch.isalpha() for ch in tokens[0]):
             return []
-        if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words():
+        if (NEUTRAL_FIELD, tokens[0]) in searcher.reader() or tokens[0] in self.glossary.folded_words() or real_word(word.lower()):
             return []
         return searcher.suggest(NEUTRAL_FIELD, tokens[0], limit=1, maxdist=2, prefix=1)
 

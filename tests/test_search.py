@@ -217,3 +217,12 @@ def test_a_rare_name_is_also_found_as_the_document_spells_it_elsewhere(passage_i
     # The spelling typed comes first; a common word has no other spellings searched.
     assert "yapaka" in results.hits[0].passage["text"].lower() or "yapaka" in snippets[0].lower()
     assert passage_index.variants("sexting") == [] and passage_index.variants("Mediawijs") == []
+
+
+def test_a_real_word_the_documents_do_not_use_is_no_typo(passage_index):
+    # passer, classer, penalties are words (of French, of English): no "did you mean" to another word.
+    for q in ("faire passer le message de prévention", "classer sans suite", "criminal penalties"):
+        assert run(passage_index, q=q).suggestion is None
+    assert passage_index.corrections("penalties") == []
+    # A typo is still one.
+    assert run(passage_index, q="voyerisme").suggestion == "voyeurisme"
