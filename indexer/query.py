@@ -209,10 +209,11 @@ def _phrase_query(fieldname: str, words: list[str], slop: int = 1, boost: float 
     ranges = list(char_ranges) if char_ranges and len(char_ranges) == len(words) else [None] * len(words)
     # A part repeats its compound's characters, as does the part after it.
     kept = [i for i in range(len(words)) if i == 0 or ranges[i] is None or ranges[i] != ranges[i - 1]]
+    if len(words) == 1:
+        return wq.Term(fieldname, words[0], boost=boost)
     if len(kept) == 1:
-        # One word, or one compound with its parts: as the field reads a word typed on its own.
-        terms = [wq.Term(fieldname, word) for word in words]
-        return wq.Term(fieldname, words[0], boost=boost) if len(terms) == 1 else wq.Or(terms, boost=boost)
+        # One compound with its parts: as the field reads the word typed on its own.
+        return wq.Or([wq.Term(fieldname, word) for word in words], boost=boost)
     return wq.Phrase(fieldname, [words[i] for i in kept], slop=slop, boost=boost, char_ranges=[ranges[i] for i in kept] if char_ranges else None)
 
 
@@ -373,8 +374,8 @@ class QueryBuilder:
             typed = " ".join(own(word) for word in run[match.start : match.end])
             others = match.other_forms()
             alternatives = [
-                f"{_quote(text_field(lang), form)}^{EXPANSION_WEIGHT if lang == match.lang else TRANSLATION_WEIGHT}"
-                for lang, form in others
+                f"{_quote(text_field(other), form)}^{EXPANSION_WEIGHT if other == match.lang else TRANSLATION_WEIGHT}"
+                for other, form in others
             ] + _concept(match, CONCEPT_WEIGHT)
             if loose and (parts := self._term_parts(run[match.start : match.end], own)):
                 alternatives.append(parts)
