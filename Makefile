@@ -31,7 +31,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 # Rebuild when the corpus (or the indexer that reads it) is newer than the index in service.
 # A failed build keeps serving the previous index, if there is one.
-$(INDEX_STAMP): $(CORPUS) $(wildcard $(CORPUS)/*.txt $(CORPUS)/*.toml indexer/*.py) | install
+$(INDEX_STAMP): $(CORPUS) $(wildcard $(CORPUS)/*.txt $(CORPUS)/*.toml $(CORPUS)/*.jsonl indexer/*.py indexer/data/*) | install
 	$(BIN)/python -m indexer build --corpus $(CORPUS) --index $(INDEX) || \
 	  { test -e $(INDEX_STAMP) && echo "index build failed: serving the previous index" >&2; }
 

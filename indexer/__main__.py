@@ -38,6 +38,8 @@ def format_summary(summary: BuildSummary) -> str:
     for name in ("lang", "community", "section", "kind"):
         counts = getattr(summary, name)
         lines.append(f"{name:>10}: " + ", ".join(f"{value} {count}" for value, count in counts.most_common()))
+    if summary.described:
+        lines.append(f"  described: {summary.described} passages have descriptions written beside their document")
     lines.append(f"Index in service: {summary.path}")
     return "\n".join(lines)
 

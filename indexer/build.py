@@ -16,7 +16,7 @@ from whoosh import index as whoosh_index
 from .documents import Document, read_corpus
 from .passages import Passage, split_passages
 from .glossary import Glossary, default_glossary
-from .schema import NEUTRAL_FIELD, build_schema, concept_field, context_field, text_field
+from .schema import NEUTRAL_FIELD, about_field, build_schema, concept_field, context_field, text_field
 
 BUILD_INFO = "BUILD_INFO.json"
 # Builds kept on disk: the one in service and the one before it, which a server may still be reading.
@@ -33,6 +33,8 @@ class BuildSummary:
     community: Counter = field(default_factory=Counter)
     section: Counter = field(default_factory=Counter)
     kind: Counter = field(default_factory=Counter)
+    # Passages indexed with descriptions written beside their document.
+    described: int = 0
     seconds: float = 0.0
     path: str = ""
 
@@ -53,15 +55,18 @@ class BuildSummary:
             "community": dict(self.community),
             "section": dict(self.section),
             "kind": dict(self.kind),
+            "described": self.described,
             "seconds": round(self.seconds, 3),
         }
 
 
-def passage_fields(passage: Passage, context: str = "", glossary: Glossary | None = None, lead_in: str = "") -> dict:
+def passage_fields(
+    passage: Passage, context: str = "", glossary: Glossary | None = None, lead_in: str = "", about: dict[str, str] | None = None
+) -> dict:
     """Return the Whoosh document of `passage`: stored metadata, its text under each analyzer, the
     question and lead-in that frame it (`context`), and the glossary concepts that it or its
     `lead_in` names (a list item under `on entend par "matériel pédopornographique" :` is about
-    that, in whatever language a query names it)."""
+    that, in whatever language a query names it), and its descriptions (`about`: language -> text)."""
     glossary = default_glossary() if glossary is None else glossary
     question_path = []
     if passage.question:
@@ -90,6 +95,8 @@ def passage_fields(passage: Passage, context: str = "", glossary: Glossary | Non
         fields[concept_field(lang)] = " ".join(glossary.concepts_in(lang, passage.text) + glossary.concepts_in(lang, lead_in))
         if context:
             fields[context_field(lang)] = context
+    for lang, text in (about or {}).items():
+        fields[about_field(lang)] = text
     return fields
 
 
@@ -135,6 +142,7 @@ def build_index(
     Until the switch, readers keep the previous index; a failure leaves it in place.
     """
     started = time.perf_counter()
+    documents = list(documents)
     index_dir = Path(index_dir)
     builds = _builds_dir(index_dir)
     builds.mkdir(parents=True, exist_ok=True)
@@ -145,8 +153,11 @@ def build_index(
         ix = whoosh_index.create_in(str(target), build_schema())
         writer = ix.writer(limitmb=256)
         try:
+            descriptions = {pid: texts for doc in documents for pid, texts in doc.descriptions.items()}
             for passage, context, lead_in in contexts(passages):
-                writer.add_document(**passage_fields(passage, context, lead_in=lead_in))
+                about = descriptions.get(passage.id)
+                summary.described += about is not None
+                writer.add_document(**passage_fields(passage, context, lead_in=lead_in, about=about))
                 summary.count(passage)
                 if progress is not None:
                     progress(summary.passages)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
+from .languages import LANGUAGES
 
 # Metadata keys a document's TOML file may hold, with what each means.
 METADATA_KEYS = {
@@ -32,6 +34,8 @@ class Document:
     path: Path
     text: str
     metadata: dict = field(default_factory=dict)
+    # Descriptions of passages written beside the document: passage id -> language -> text.
+    descriptions: dict = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -77,7 +81,30 @@ def read_document(path: Path) -> Document:
         unknown = sorted(set(metadata) - set(METADATA_KEYS))
         if unknown:
             raise CorpusError(f"{meta_path.name}: unknown metadata keys {unknown}; known: {sorted(METADATA_KEYS)}")
-    return Document(id=document_id(path), path=path, text=text, metadata=metadata)
+    return Document(id=document_id(path), path=path, text=text, metadata=metadata, descriptions=read_descriptions(path.with_suffix(".about.jsonl")))
+
+
+def read_descriptions(path: Path) -> dict[str, dict[str, str]]:
+    """Return the passage descriptions stored at `path` (JSON lines: `{"id": ..., "fr": ..., "en": ...}`,
+    any of the four languages), or {} when there is no such file."""
+    if not path.exists():
+        return {}
+    descriptions: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path.name}, line {number}: not JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            raise CorpusError(f"{path.name}, line {number}: an object with a passage \"id\" is expected")
+        texts = {lang: row[lang] for lang in LANGUAGES if isinstance(row.get(lang), str) and row[lang].strip()}
+        unknown = sorted(set(row) - {"id", *LANGUAGES})
+        if unknown or not texts:
+            raise CorpusError(f"{path.name}, line {number}: descriptions in {list(LANGUAGES)} expected, got {sorted(row)}")
+        descriptions[row["id"]] = texts
+    return descriptions
 
 
 def read_corpus(corpus_dir: Path) -> list[Document]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from indexer import PassageIndex, build_corpus, build_index, read_build_info, split_passages
+from indexer import CorpusError, PassageIndex, build_corpus, build_index, read_build_info, split_passages
 from indexer.build import contexts
 
 from .conftest import CORPUS, ROOT
@@ -127,3 +128,15 @@ def test_passages_name_glossary_concepts_in_their_own_language(passages):
     assert "young_people" in glossary.concepts_in("en", english.text)
     french = next(p for p in passages if "sextos" in p.text)
     assert "sexting" in glossary.concepts_in("fr", french.text)
+
+
+def test_a_corpus_with_broken_descriptions_does_not_replace_the_index(tmp_path, seed_doc, passages):
+    index_dir = tmp_path / "index"
+    build_index(passages[:50], index_dir, documents=[seed_doc])
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_doc.path, corpus / "reply.txt")
+    (corpus / "reply.about.jsonl").write_text('{"id": "reply-1", "fr": ', encoding="utf-8")
+    with pytest.raises(CorpusError, match="not JSON"):
+        build_corpus(corpus, index_dir)
+    assert PassageIndex(index_dir).count() == 50

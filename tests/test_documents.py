@@ -42,6 +42,9 @@ def test_corpus_reads_every_txt_file(tmp_path):
         ({"x.txt": b"ok", "x.toml": b"title = "}, "invalid TOML"),
         ({"x.txt": b"ok", "x.toml": b'colour = "blue"'}, "unknown metadata keys"),
         ({"bad name.txt": b"ok"}, "file names"),
+        ({"x.txt": b"ok", "x.about.jsonl": b'{"id": "x-1", "fr": "ok"}\n{"id": "x-2", "fr": '}, "line 2: not JSON"),
+        ({"x.txt": b"ok", "x.about.jsonl": b'{"id": "x-1", "es": "hola"}'}, "descriptions in"),
+        ({"x.txt": b"ok", "x.about.jsonl": b'["x-1", "ok"]'}, "passage \"id\""),
         ({}, "no *.txt documents"),
     ],
 )
@@ -50,3 +53,15 @@ def test_bad_corpus_files_are_reported(tmp_path, files, message):
         (tmp_path / name).write_bytes(content)
     with pytest.raises(CorpusError, match=message.replace("*", r"\*")):
         read_corpus(tmp_path)
+
+
+def test_passage_descriptions_are_read_beside_the_document(tmp_path):
+    shutil.copy(SEED, tmp_path / "reply.txt")
+    (tmp_path / "reply.about.jsonl").write_text(
+        '{"id": "reply-1", "fr": "Une ligne d\'écoute", "en": "A helpline"}\n\n{"id": "reply-2", "de": "Ein Projekt"}\n', encoding="utf-8"
+    )
+    [doc] = read_corpus(tmp_path)
+    assert doc.descriptions == {"reply-1": {"fr": "Une ligne d'écoute", "en": "A helpline"}, "reply-2": {"de": "Ein Projekt"}}
+    # Without the file, a document has no descriptions and is indexed all the same.
+    (tmp_path / "reply.about.jsonl").unlink()
+    assert read_corpus(tmp_path)[0].descriptions == {}

@@ -197,3 +197,12 @@ def test_a_common_word_of_the_query_language_is_no_term_of_another(passage_index
     assert [m.concept.id for m in glossary.find(["online", "grooming"], "fr")] == ["solicitation_of_children"]
     expanded = passage_index.parse("difficultés de la police pour faire passer le message de prévention aux jeunes").expansions
     assert "faire" not in {e.source for e in expanded} and "jeunes" in {e.source for e in expanded}
+
+
+def test_a_passage_is_found_by_its_description_in_the_users_language(passage_index):
+    # A bare address says nothing a German reader would type; its German description
+    # (corpus/*.about.jsonl) says it is the sexting page of a website for young people.
+    url = "https://www.jedecide.be/les-jeunes/sexting"
+    results = run(passage_index, "Sexting-Seite für Jugendliche", per_page="3")
+    assert url in [h.passage["text"] for h in results.hits]
+    assert passage_index.build_info()["described"] >= 380
