@@ -86,7 +86,7 @@ def read_document(path: Path) -> Document:
 
 def read_descriptions(path: Path) -> dict[str, dict[str, str]]:
     """Return the passage descriptions stored at `path` (JSON lines: `{"id": ..., "fr": ..., "en": ...}`,
-    any of the four languages), or {} when there is no such file."""
+    any of the four languages, each a text or a list of texts), or {} when there is no such file."""
     if not path.exists():
         return {}
     descriptions: dict[str, dict[str, str]] = {}
@@ -99,7 +99,7 @@ def read_descriptions(path: Path) -> dict[str, dict[str, str]]:
             raise CorpusError(f"{path.name}, line {number}: not JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("id"), str):
             raise CorpusError(f"{path.name}, line {number}: an object with a passage \"id\" is expected")
-        texts = {lang: row[lang] for lang in LANGUAGES if isinstance(row.get(lang), str) and row[lang].strip()}
+        texts = {lang: text for lang in LANGUAGES if (text := _joined(row.get(lang)))}
         unknown = sorted(set(row) - {"id", *LANGUAGES})
         if unknown or not texts:
             raise CorpusError(f"{path.name}, line {number}: descriptions in {list(LANGUAGES)} expected, got {sorted(row)}")
@@ -116,3 +116,12 @@ def read_corpus(corpus_dir: Path) -> list[Document]:
     if not documents:
         raise CorpusError(f"no *.txt documents in {corpus_dir}")
     return documents
+
+
+def _joined(value) -> str:
+    """Return a description given as a text or a list of texts as one text ("" for anything else)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n".join(item.strip() for item in value if item.strip())
+    return ""

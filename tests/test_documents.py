@@ -65,3 +65,11 @@ def test_passage_descriptions_are_read_beside_the_document(tmp_path):
     # Without the file, a document has no descriptions and is indexed all the same.
     (tmp_path / "reply.about.jsonl").unlink()
     assert read_corpus(tmp_path)[0].descriptions == {}
+
+
+def test_a_description_may_be_a_list_of_texts(tmp_path):
+    shutil.copy(SEED, tmp_path / "reply.txt")
+    (tmp_path / "reply.about.jsonl").write_text(
+        '{"id": "reply-1", "en": ["A helpline for children.", "Who answers children on the phone?", " "]}\n', encoding="utf-8"
+    )
+    assert read_corpus(tmp_path)[0].descriptions == {"reply-1": {"en": "A helpline for children.\nWho answers children on the phone?"}}
