@@ -41,7 +41,7 @@ FIELD_BOOSTS = {
     **{context_field(lang): 0.3 for lang in LANGUAGES},
     # A passage's description in each language, written beside its document: what it is about, in
     # the words of the user's language, weaker than its own words (and added to them: tuned).
-    **{about_field(lang): 0.4 for lang in LANGUAGES},
+    **{about_field(lang): 0.5 for lang in LANGUAGES},
 }
 # The query's own language, when it can be told, weighs this much more.
 QUERY_LANGUAGE_BOOST = 1.5
