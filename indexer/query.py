@@ -40,7 +40,7 @@ FIELD_BOOSTS = {
     # The question a passage answers, and its lead-in: weak evidence, but the only one for a list item.
     **{context_field(lang): 0.3 for lang in LANGUAGES},
     # A passage's description in each language, written beside its document: what it is about, in
-    # the words of the user's language, weaker than its own words (and added to them: tuned).
+    # the words of the user's language; half as strong as its own words, and added to them.
     **{about_field(lang): 0.5 for lang in LANGUAGES},
 }
 # The query's own language, when it can be told, weighs this much more.
@@ -79,26 +79,31 @@ _ARTICLE_NUMBER = re.compile(r"^\d{1,3}[a-z]*(?:/\d{1,2})?$", re.IGNORECASE)
 _SYNTAX = re.compile(r"[:*?~^{}\[\]\\<>=!|+`]")
 
 
+# Fields whose matches for one word count once, as the best of them: a cognate matched in three
+# language fields is one piece of evidence. The neutral field stands on its own.
+_FIELD_GROUP = {
+    **{field: "text" for field in TEXT_FIELDS},
+    NEUTRAL_FIELD: None,
+    **{field: "context" for field in CONTEXT_FIELDS},
+    **{field: "about" for field in ABOUT_FIELDS},
+}
+
+
 class _BestFieldGroup(syntax.GroupNode):
-    """The fields of one word: the best of the language fields (a cognate matched in three of them is
-    one piece of evidence), plus the neutral field, plus the best of the context fields, plus the
-    best of the descriptions."""
+    """The fields of one word: the neutral field, plus the best of the language fields, of the
+    context fields and of the descriptions."""
 
     @staticmethod
     def qclass(subqueries, boost=1.0, **kwargs):
-        groups: dict[str, list[wq.Query]] = {"text": [], "neutral": [], "context": [], "about": []}
+        alone: list[wq.Query] = []
+        groups: dict[str, list[wq.Query]] = {}
         for subquery in subqueries:
             fieldname = next(iter(subquery.iter_all_terms()), (None,))[0]
-            if fieldname == NEUTRAL_FIELD:
-                groups["neutral"].append(subquery)
-            elif fieldname in CONTEXT_FIELDS:
-                groups["context"].append(subquery)
-            elif fieldname in ABOUT_FIELDS:
-                groups["about"].append(subquery)
-            elif fieldname is not None:
-                groups["text"].append(subquery)
-        parts = groups["neutral"] + [wq.DisjunctionMax(groups[g]) for g in ("text", "context", "about") if groups[g]]
-        return wq.Or(parts, boost=boost)
+            if fieldname is None:
+                continue
+            group = _FIELD_GROUP.get(fieldname, "text")
+            (alone if group is None else groups.setdefault(group, [])).append(subquery)
+        return wq.Or(alone + [wq.DisjunctionMax(found) for found in groups.values()], boost=boost)
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,22 @@ class Expansion:
     def to_dict(self) -> dict:
         """Return the expansion as JSON-ready values."""
         return {"from": self.source, "concept": self.concept, "to": list(self.terms)}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How one query's words are read: its language, whether it wants only some of its words
+    (`loose`), and the words spelled otherwise: the word to look up in the glossary instead
+    (`lookup`), the group that searches the word (`spelled`)."""
+
+    lang: str | None
+    loose: bool
+    lookup: dict[str, str]
+    spelled: dict[str, str]
+
+    def own(self, word: str) -> str:
+        """Return the user's `word` as searched, with its other spellings if any."""
+        return self.spelled.get(word) or _plain(word)
 
 
 @dataclass(frozen=True)
@@ -301,31 +322,37 @@ class QueryBuilder:
         lang = _query_language(" ".join(t.text for t in positive))
         tokens = _drop_function_words(tokens, lang)
         positive = [t for t in tokens if t.kind in ("word", "phrase") and not t.negated]
-        fixes = {t.text: found for t in tokens if t.kind == "word" and not t.negated and (found := self.correct(t.text))}
-        variants = {
-            t.text: found for t in tokens if t.kind == "word" and not t.negated and t.text not in fixes and (found := self.variants(t.text))
-        }
         operators = any(t.kind == "op" for t in tokens) or any(t.kind == "open" for t in tokens)
-        rendered, expansions = self._render(tokens, expand, fixes, loose=not operators, lang=lang, variants=variants)
+        reading = self._reading(tokens, lang, loose=not operators)
+        rendered, expansions = self._render(tokens, reading, expand)
         parsed = self.parser(lang).parse(rendered)
         strict = None
         if not operators and len(positive) >= LOOSE_FROM:
             strict, parsed = parsed, loosen(parsed)
-        corrected = " ".join(fixes.get(w, [w])[0] for w in words) if fixes else None
+        corrected = " ".join(reading.lookup.get(w, w) for w in words) if reading.lookup else None
         return ParsedQuery(parsed, words, tuple(expansions), lang, operators, strict, corrected)
 
-    def _render(
-        self,
-        tokens: list[Token],
-        expand: bool,
-        fixes: dict[str, list[str]],
-        loose: bool = False,
-        lang: str | None = None,
-        variants: dict[str, list[str]] | None = None,
-    ) -> tuple[str, list[Expansion]]:
+    def _reading(self, tokens: list[Token], lang: str | None, loose: bool) -> _Reading:
+        """Return how the query's words are read: a word the index does not hold with the index's
+        closest words (and looked up in the glossary as corrected), a name it holds in few passages
+        with the other spellings the documents give it, weaker."""
+        lookup: dict[str, str] = {}
+        spelled: dict[str, str] = {}
+        for token in tokens:
+            word = token.text
+            if token.kind != "word" or token.negated or word in spelled:
+                continue
+            if fixes := self.correct(word):
+                lookup[word] = fixes[0]
+                spelled[word] = f"({' OR '.join([_plain(word), *map(_plain, fixes)])})"
+            elif variants := self.variants(word):
+                others = " OR ".join(f"{NEUTRAL_FIELD}:{_plain(variant)}" for variant in variants)
+                spelled[word] = f"({_plain(word)} OR ({others})^{VARIANT_WEIGHT})"
+        return _Reading(lang, loose, lookup, spelled)
+
+    def _render(self, tokens: list[Token], reading: _Reading, expand: bool = True) -> tuple[str, list[Expansion]]:
         """Return the query in Whoosh syntax, glossary terms added as weaker alternatives of the words they
-        match, each word of `fixes` (unknown to the index) with the index's closest words, and each
-        word of `variants` (rare in the index) with its other spellings there, weaker."""
+        match, words spelled otherwise searched as `reading` says."""
         out: list[str] = []
         expansions: list[Expansion] = []
         i = 0
@@ -335,7 +362,7 @@ class QueryBuilder:
                 run = [token.text]
                 while i + len(run) < len(tokens) and tokens[i + len(run)].kind == "word" and not tokens[i + len(run)].negated:
                     run.append(tokens[i + len(run)].text)
-                out.extend(self._expand_run(run, expansions, fixes, loose, lang, variants or {}) if expand else map(_plain, run))
+                out.extend(self._expand_run(run, expansions, reading) if expand else map(_plain, run))
                 i += len(run)
                 continue
             if token.kind == "word":
@@ -348,33 +375,18 @@ class QueryBuilder:
             i += 1
         return " ".join(out), expansions
 
-    def _expand_run(
-        self,
-        run: list[str],
-        expansions: list[Expansion],
-        fixes: dict[str, list[str]],
-        loose: bool = False,
-        lang: str | None = None,
-        variants: dict[str, list[str]] | None = None,
-    ) -> list[str]:
-        """Return the words of `run`, each glossary term among them grouped with its other forms, each
-        word the index does not hold grouped with the index's closest words. In a `loose` query, the
-        words of a term are also wanted each on its own, after passages naming the whole term."""
-
-        def own(word: str) -> str:
-            if word in fixes:
-                return f"({' OR '.join([_plain(word), *map(_plain, fixes[word])])})"
-            if variants and word in variants:
-                spelled = " OR ".join(f"{NEUTRAL_FIELD}:{_plain(v)}" for v in variants[word])
-                return f"({_plain(word)} OR ({spelled})^{VARIANT_WEIGHT})"
-            return _plain(word)
+    def _expand_run(self, run: list[str], expansions: list[Expansion], reading: _Reading) -> list[str]:
+        """Return the words of `run` as `reading` spells them, each glossary term among them grouped
+        with its other forms. In a loose query, the words of a term are also wanted each on its own,
+        after passages naming the whole term."""
+        own = reading.own
 
         def plain(words: list[str]) -> list[str]:
             return [self._compound(word, own(word), expansions) for word in words]
 
         out: list[str] = []
         cursor = 0
-        for match in self.glossary.find([fixes.get(word, [word])[0] for word in run], lang):
+        for match in self.glossary.find([reading.lookup.get(word, word) for word in run], reading.lang):
             out.extend(plain(run[cursor : match.start]))
             source = " ".join(run[match.start : match.end])
             typed = " ".join(own(word) for word in run[match.start : match.end])
@@ -383,7 +395,7 @@ class QueryBuilder:
                 f"{_quote(text_field(other), form)}^{EXPANSION_WEIGHT if other == match.lang else TRANSLATION_WEIGHT}"
                 for other, form in others
             ] + _concept(match, CONCEPT_WEIGHT)
-            if loose and (parts := self._term_parts(run[match.start : match.end], own)):
+            if reading.loose and (parts := self._term_parts(run[match.start : match.end], own)):
                 alternatives.append(parts)
             out.append(f"(({typed}) OR {' OR '.join(alternatives)})" if alternatives else typed)
             if others:

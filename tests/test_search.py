@@ -157,6 +157,8 @@ def test_any_text_a_person_types_searches(passage_index, q):
     passage_index.builder().build(q)
     results = run(passage_index, q=q)
     assert results.total >= 0
+    # A page holds what it says it holds: the first ten of the total.
+    assert len(results.hits) == min(results.total, 10) == len({h.passage["id"] for h in results.hits})
     for hit in results.hits:
         assert "<script>" not in hit.snippet
 
